@@ -1,0 +1,156 @@
+/**
+ * The archive's data model: plain, serialisable types shared by every stage
+ * of the importer, the content loader, the pages and the parse command.
+ *
+ * Nothing here depends on Astro or on the file system.
+ */
+
+/** How serious a diagnostic is. `error` fails a strict build (`ARCHIVE_STRICT=1`). */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * Something the importer noticed about a capture: what happened, why, and what to do.
+ * `line` is 1-based in the capture file (front matter included), or `null` when
+ * the diagnostic is about the whole file.
+ */
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number | null;
+}
+
+/** The capture formats the importer knows. `unknown` is shown as a plain text page. */
+export type CaptureFormat = 'markdown-export' | 'plain-capture' | 'essay' | 'unknown';
+
+/** Where the author of a post was read from. */
+export type AuthorEvidence = 'heading' | 'user-block' | 'signature';
+
+/**
+ * A quote inside a post.
+ * - explicit quotes (`Name said:` + blockquote) keep `author` as written;
+ * - reconstructed quotes (flat text, found by repeated words) take the author of
+ *   the source post, and `reconstructed` is true.
+ */
+export interface Quote {
+  /** The author as written in the attribution, or the source post's author when reconstructed; `null` when unknown. */
+  author: string | null;
+  /** The quoted words (Markdown source for explicit quotes, plain text for reconstructed ones). */
+  text: string;
+  /** `n` of the quoted post, or `null` when no earlier post holds these words. */
+  sourcePost: number | null;
+  /** Slug of the document holding the source post when it is another document, else `null`. */
+  sourceThread: string | null;
+  /** True when the quote was inferred from repeated text rather than marked in the capture. */
+  reconstructed: boolean;
+  /** 1-based source line where the quote starts. */
+  line: number;
+}
+
+/** One piece of a post body, in source order: the poster's own words, or a quote. */
+export type Segment =
+  | { kind: 'own'; text: string; line: number }
+  | { kind: 'quote'; quote: number };
+
+/** A post of a thread. */
+export interface Post {
+  /** 1-based position in the thread, in source order. Stable: it is the post's URL. */
+  n: number;
+  /** Display name, or `null` when the capture names none (never guessed from a neighbour). */
+  author: string | null;
+  authorEvidence: AuthorEvidence | null;
+  /** Badge lines of a user block (`Banned`, `Donor`, a rank, a join date…). */
+  badges: string[];
+  /** The capture shows the post was edited. */
+  edited: boolean;
+  /** 1-based source line where the post starts. */
+  line: number;
+  /** The post's own words: the body without its quotes, segments joined by blank lines. */
+  text: string;
+  /** The body in source order. */
+  segments: Segment[];
+  /** The quotes, in source order; `segments` refer to them by index. */
+  quotes: Quote[];
+}
+
+/** A block of an essay section. */
+export type EssayBlock =
+  | { kind: 'paragraph'; text: string; line: number }
+  | { kind: 'list'; items: string[]; line: number };
+
+/** A section of an essay, opened by a heading. */
+export interface Section {
+  title: string;
+  /** 2 for a top-level section, 3 for a subsection (a heading followed directly by another heading opens a level-2 group). */
+  level: number;
+  /** Anchor id, unique within the essay. */
+  id: string;
+  line: number;
+  blocks: EssayBlock[];
+}
+
+/** Counts every character of the source: placed somewhere, or dropped by a named rule. */
+export interface Accounting {
+  /** Characters in the source text (after BOM removal and line-ending normalisation, which are counted under `dropped`). */
+  source: number;
+  /** Characters placed into the model, by where they went (post, quote, user-block, title, front-matter, section…). */
+  placed: number;
+  placedBy: Record<string, number>;
+  /** Characters dropped, by the rule that dropped them (blank-line, separator, page-chrome…). */
+  dropped: Record<string, number>;
+}
+
+/** Metadata from optional YAML front matter. All fields optional. */
+export interface FrontMatter {
+  title?: string;
+  source?: string;
+  date?: string;
+  format?: CaptureFormat;
+  slug?: string;
+}
+
+/** One capture file, parsed. */
+export interface ArchiveDocument {
+  /** The path as given to the importer. */
+  file: string;
+  format: CaptureFormat;
+  title: string;
+  /** True when the title was not in the capture or its front matter, but inferred. */
+  titleInferred: boolean;
+  /** URL slug, unique within the archive and stable when posts or documents are added. */
+  slug: string;
+  source: string | null;
+  date: string | null;
+  posts: Post[];
+  /** Essays only. */
+  sections: Section[];
+  /** Unknown format only: the text shown as is. */
+  body: string | null;
+  diagnostics: Diagnostic[];
+  accounting: Accounting;
+}
+
+/** A person, across every name they posted under. */
+export interface Author {
+  /** The display name: the name used most recently (the last one seen in archive order). */
+  name: string;
+  /** URL slug, unique among authors. */
+  slug: string;
+  /** Other names of the same account. */
+  aliases: string[];
+}
+
+/** A passage that stands in two documents. */
+export interface SharedPassage {
+  a: { slug: string; post: number };
+  b: { slug: string; post: number };
+  /** The first words of the passage. */
+  starts: string;
+}
+
+/** The whole archive. */
+export interface Archive {
+  documents: ArchiveDocument[];
+  authors: Author[];
+  sharedPassages: SharedPassage[];
+}

@@ -1,0 +1,84 @@
+/**
+ * An index of passages by hashed word n-grams ("shingles"), to find which
+ * earlier post holds a quoted passage without comparing every pair of posts.
+ */
+import { hash32, words } from './text.js';
+
+/** Default shingle length in words. */
+export const SHINGLE = 4;
+
+/** The hashes of a word list's `k`-word shingles (one hash for a list shorter than `k`). */
+export function shingles(ws: readonly string[], k = SHINGLE): number[] {
+  if (ws.length === 0) return [];
+  if (ws.length < k) return [hash32(ws.join(' '))];
+  const out: number[] = [];
+  for (let i = 0; i + k <= ws.length; i++) out.push(hash32(ws.slice(i, i + k).join(' ')));
+  return out;
+}
+
+/**
+ * Passages keyed by a numeric id. `add` indexes a passage's words; `find`
+ * returns the ids that share shingles with a query, best first, verified.
+ */
+export class PassageIndex {
+  private readonly k: number;
+  private readonly postings = new Map<number, number[]>();
+  private readonly texts = new Map<number, string>();
+
+  /** @param k shingle length in words (default 4) */
+  constructor(k = SHINGLE) {
+    this.k = k;
+  }
+
+  /** Indexes `text` under `id`. Adding under the same id again extends it. */
+  add(id: number, text: string): void {
+    const ws = words(text);
+    if (ws.length === 0) return;
+    const prev = this.texts.get(id);
+    this.texts.set(id, prev ? `${prev} ${ws.join(' ')}` : ws.join(' '));
+    const seen = new Set<number>();
+    for (const h of shingles(ws, this.k)) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      const list = this.postings.get(h);
+      if (list) {
+        if (list[list.length - 1] !== id) list.push(id);
+      } else this.postings.set(h, [id]);
+    }
+  }
+
+  /** The normalised words of passage `id`, joined by single spaces ('' when unknown). */
+  wordsOf(id: number): string {
+    return this.texts.get(id) ?? '';
+  }
+
+  /**
+   * Ids whose passages hold the query's words, best first. A match is `exact`
+   * when the query's whole word sequence stands in the passage; otherwise
+   * `share` is the fraction of the query's shingles found in it.
+   * @param query text to look for
+   * @param accept keeps only some ids (for example earlier posts); default all
+   */
+  find(query: string, accept: (id: number) => boolean = () => true): { id: number; exact: boolean; share: number }[] {
+    const ws = words(query);
+    if (ws.length === 0) return [];
+    const hs = ws.length < this.k ? [] : shingles(ws, this.k);
+    const counts = new Map<number, number>();
+    for (const h of new Set(hs)) {
+      for (const id of this.postings.get(h) ?? []) if (accept(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    if (ws.length < this.k) {
+      // Too short for shingles: check every accepted passage directly.
+      for (const id of this.texts.keys()) if (accept(id)) counts.set(id, 0);
+    }
+    const needle = ` ${ws.join(' ')} `;
+    const total = Math.max(1, new Set(hs).size);
+    const out: { id: number; exact: boolean; share: number }[] = [];
+    for (const [id, c] of counts) {
+      const exact = ` ${this.texts.get(id) ?? ''} `.includes(needle);
+      if (exact || c > 0) out.push({ id, exact, share: exact ? 1 : c / total });
+    }
+    out.sort((a, b) => Number(b.exact) - Number(a.exact) || b.share - a.share || b.id - a.id);
+    return out;
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The Markdown export format: `# Title`, then posts separated by a line of ten
+ * dashes, each opened by `## Author`; quotes are a `Name said:` paragraph
+ * followed by a blockquote.
+ */
+import type { Diagnostic, Post, Quote, Segment } from './model.js';
+import type { Ledger } from './ledger.js';
+import { EXPORT_SEPARATOR } from './detect-format.js';
+import { isBlank, lineLocator } from './text.js';
+import { attributionOf, parseMarkdown, unquote } from './markdown-tree.js';
+
+/** What a format splitter returns: the title (if the capture has one) and the posts. */
+export interface SplitResult {
+  title: string | null;
+  posts: Post[];
+  diagnostics: Diagnostic[];
+}
+
+/** Lines of the Markdown export that mark a post as edited (kept as a flag, not as text). */
+const EDITED = /^\s*(?:\*|_)?Last edited(?: by [^:]*)?:.*$/i;
+
+/**
+ * Splits a Markdown export into posts.
+ * @param lines all lines of the capture (LF-split)
+ * @param start 0-based index of the first line after the front matter
+ * @param ledger records which lines went where
+ */
+export function splitMarkdownExport(lines: string[], start: number, ledger: Ledger): SplitResult {
+  const diagnostics: Diagnostic[] = [];
+  let title: string | null = null;
+  let i = start;
+  while (i < lines.length && isBlank(lines[i] ?? '')) i++;
+  const first = lines[i] ?? '';
+  if (/^# \S/.test(first)) {
+    title = first.slice(2).trim();
+    ledger.claim(i, i, 'title');
+    i++;
+  }
+  // Chunks between separator lines.
+  const chunks: { from: number; to: number }[] = [];
+  let from = i;
+  for (let j = i; j <= lines.length; j++) {
+    if (j === lines.length || EXPORT_SEPARATOR.test(lines[j] ?? '')) {
+      if (j < lines.length) ledger.claim(j, j, 'separator');
+      chunks.push({ from, to: j - 1 });
+      from = j + 1;
+    }
+  }
+  const posts: Post[] = [];
+  for (const chunk of chunks) {
+    let h = chunk.from;
+    while (h <= chunk.to && isBlank(lines[h] ?? '')) h++;
+    if (h > chunk.to) continue; // an empty chunk: blank lines only
+    let author: string | null = null;
+    const heading = /^##\s+(.*\S)\s*$/.exec(lines[h] ?? '');
+    let bodyFrom = h;
+    if (heading) {
+      author = (heading[1] ?? '').replace(/\s+#+$/, '').trim() || null;
+      ledger.claim(h, h, 'author');
+      bodyFrom = h + 1;
+    } else {
+      diagnostics.push({
+        rule: 'post-without-author',
+        severity: 'warning',
+        message: 'A post of the Markdown export does not open with a `## Author` heading. Its author is shown as unknown; add the heading if the author is known.',
+        line: h + 1,
+      });
+    }
+    posts.push(buildPost(lines, bodyFrom, chunk.to, posts.length + 1, author, heading ? 'heading' : null, h, ledger, diagnostics));
+  }
+  return { title, posts, diagnostics };
+}
+
+function buildPost(
+  lines: string[],
+  from: number,
+  to: number,
+  n: number,
+  author: string | null,
+  evidence: 'heading' | null,
+  headLine: number,
+  ledger: Ledger,
+  diagnostics: Diagnostic[],
+): Post {
+  let edited = false;
+  const bodyLines: string[] = [];
+  for (let j = from; j <= to; j++) {
+    const l = lines[j] ?? '';
+    if (EDITED.test(l)) {
+      edited = true;
+      ledger.claim(j, j, 'edited-marker');
+      bodyLines.push('');
+    } else bodyLines.push(l);
+  }
+  const body = bodyLines.join('\n');
+  const tree = parseMarkdown(body);
+  const lineOf = (_text: string, offset: number) => locate(offset);
+  const locate = lineLocator(body);
+  const segments: Segment[] = [];
+  const quotes: Quote[] = [];
+  const kids = tree.children;
+  let ownStart = -1;
+  let ownEnd = -1;
+  const flushOwn = () => {
+    if (ownStart < 0) return;
+    const text = body.slice(ownStart, ownEnd).trim();
+    if (text) segments.push({ kind: 'own', text, line: from + lineOf(body, ownStart) + 1 });
+    ownStart = -1;
+  };
+  for (let k = 0; k < kids.length; k++) {
+    const node = kids[k]!;
+    const s = node.position?.start.offset ?? 0;
+    const e = node.position?.end.offset ?? s;
+    const said = attributionOf(node);
+    const next = kids[k + 1];
+    if (node.type === 'blockquote' || (said !== null && next?.type === 'blockquote')) {
+      flushOwn();
+      const bq = node.type === 'blockquote' ? node : next!;
+      const bs = bq.position?.start.offset ?? s;
+      const be = bq.position?.end.offset ?? e;
+      const firstLine = from + lineOf(body, bs);
+      const lastLine = from + lineOf(body, be);
+      ledger.claim(firstLine, lastLine, 'quote');
+      if (node !== bq) ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'quote-attribution');
+      quotes.push({
+        author: node === bq ? null : said,
+        text: unquote(body.slice(bs, be)).trim(),
+        sourcePost: null,
+        sourceThread: null,
+        reconstructed: false,
+        line: from + lineOf(body, s) + 1,
+      });
+      segments.push({ kind: 'quote', quote: quotes.length - 1 });
+      if (node !== bq) k++;
+      continue;
+    }
+    if (ownStart < 0) ownStart = s;
+    ownEnd = e;
+    ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'post');
+  }
+  flushOwn();
+  if (segments.length === 0) {
+    diagnostics.push({
+      rule: 'empty-post',
+      severity: 'warning',
+      message: `Post ${n} has an empty body. It is kept so that later post numbers do not shift; check the capture for text lost in copying.`,
+      line: headLine + 1,
+    });
+  }
+  return {
+    n,
+    author,
+    authorEvidence: author ? evidence : null,
+    badges: [],
+    edited,
+    line: headLine + 1,
+    text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
+    segments,
+    quotes,
+  };
+}
