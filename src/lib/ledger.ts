@@ -71,7 +71,7 @@ export class Ledger {
       const n = line.length + (i < this.lines.length - 1 ? 1 : 0);
       if (n === 0) continue;
       source += n;
-      let kind = this.kinds[i];
+      let kind = this.kinds[i] ?? null;
       if (kind === null) kind = /^[\s\u00a0]*$/.test(line) ? 'blank-line' : 'unaccounted';
       const bucket = PLACED.has(kind) ? placedBy : dropped;
       bucket[kind] = (bucket[kind] ?? 0) + n;

@@ -113,17 +113,18 @@ function buildPost(
     const e = node.position?.end.offset ?? s;
     const said = attributionOf(node);
     const next = kids[k + 1];
-    if (node.type === 'blockquote' || (said !== null && next?.type === 'blockquote')) {
+    if (said !== null && next?.type === 'blockquote') {
+      // A bare blockquote (a citation of a book, say) is part of the poster's own words.
       flushOwn();
-      const bq = node.type === 'blockquote' ? node : next!;
+      const bq = next;
       const bs = bq.position?.start.offset ?? s;
       const be = bq.position?.end.offset ?? e;
       const firstLine = from + lineOf(body, bs);
       const lastLine = from + lineOf(body, be);
       ledger.claim(firstLine, lastLine, 'quote');
-      if (node !== bq) ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'quote-attribution');
+      ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'quote-attribution');
       quotes.push({
-        author: node === bq ? null : said,
+        author: said,
         text: unquote(body.slice(bs, be)).trim(),
         sourcePost: null,
         sourceThread: null,
@@ -131,7 +132,7 @@ function buildPost(
         line: from + lineOf(body, s) + 1,
       });
       segments.push({ kind: 'quote', quote: quotes.length - 1 });
-      if (node !== bq) k++;
+      k++;
       continue;
     }
     if (ownStart < 0) ownStart = s;
