@@ -1,0 +1,86 @@
+/**
+ * HTML for post bodies: Markdown through unified (remark-parse + remark-gfm →
+ * remark-rehype → rehype-sanitize → rehype-stringify), and flat text as
+ * paragraphs. No raw HTML passes: remark-rehype drops it, and the sanitizer
+ * runs last, with GitHub's schema (no scripts, styles, event handlers or
+ * `javascript:` URLs).
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root as MdRoot, PhrasingContent } from 'mdast';
+
+const schema = {
+  ...defaultSchema,
+  // Links open in place; images become links (a capture's images are remote and may track readers).
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => !['img', 'picture', 'source', 'video', 'audio', 'input'].includes(t)),
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
+};
+
+const markdownPipeline = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+const treePipeline = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+
+/** Escapes text for HTML. */
+export function escapeHtml(s: string): string {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+/** Renders Markdown to safe HTML. Never throws: on failure the text is shown escaped. */
+export function markdownToHtml(markdown: string): string {
+  try {
+    return String(markdownPipeline.processSync(markdown));
+  } catch {
+    return `<p>${escapeHtml(markdown)}</p>`;
+  }
+}
+
+const URL_RE = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
+
+function phrasing(line: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const m of line.matchAll(URL_RE)) {
+    const at = m.index ?? 0;
+    if (at > last) out.push({ type: 'text', value: line.slice(last, at) });
+    out.push({ type: 'link', url: m[0], children: [{ type: 'text', value: m[0] }] });
+    last = at + m[0].length;
+  }
+  if (last < line.length) out.push({ type: 'text', value: line.slice(last) });
+  return out;
+}
+
+/**
+ * Renders flat text (a forum page's text copied as is) to safe HTML: each
+ * blank-line-separated block is a paragraph; inside a block, a hard-wrapped
+ * run of lines (as mail-style text is) is joined, long lines are paragraphs of
+ * their own, and other line breaks are kept.
+ * Bare URLs become links. Never throws.
+ */
+export function plainToHtml(text: string): string {
+  try {
+    const blocks = String(text).split(/\n[ \t\u00a0]*\n+/).filter((b) => b.trim() !== '');
+    const tree: MdRoot = { type: 'root', children: [] };
+    for (const block of blocks) {
+      const lines = block.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, ''));
+      const wrapped = lines.length >= 3 && lines.slice(0, -1).every((l) => l.length >= 40 && l.length <= 80);
+      if (!wrapped && lines.some((l) => l.length > 100)) {
+        // Forum text: each line was a paragraph of its own.
+        for (const l of lines) if (l.trim()) tree.children.push({ type: 'paragraph', children: phrasing(l) });
+        continue;
+      }
+      const children: PhrasingContent[] = [];
+      lines.forEach((l, i) => {
+        if (i > 0) children.push(wrapped ? { type: 'text', value: ' ' } : { type: 'break' });
+        children.push(...phrasing(l));
+      });
+      tree.children.push({ type: 'paragraph', children });
+    }
+    const hast = treePipeline.runSync(tree as never);
+    return String(treePipeline.stringify(hast as never));
+  } catch {
+    return `<p>${escapeHtml(text)}</p>`;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The URL scheme. Every URL is built here, from a base path (Astro's
+ * `import.meta.env.BASE_URL`, default `/`), so the site works under a sub-path.
+ *
+ * - `/t/<thread>/` thread page 1, `/t/<thread>/page/<k>/` page k
+ * - `/t/<thread>/<n>/` permalink of post n (never changes: n is the post's position)
+ * - `/essays/<essay>/` an essay, `#<section-id>` a section
+ * - `/authors/` and `/authors/<author>/`
+ * - `/search/?q=…`
+ * - `/data/index.json`, `/data/threads/<thread>.json`
+ */
+
+/** Posts per thread page (default 50). A post's page is fixed by its number, so appending posts never moves it. */
+export const PAGE_SIZE = 50;
+
+/** URL builders bound to a base path. */
+export function urls(base = '/') {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  const pageOf = (n: number) => Math.floor((Math.max(1, n) - 1) / PAGE_SIZE) + 1;
+  const thread = (slug: string, page = 1) => (page <= 1 ? `${b}t/${slug}/` : `${b}t/${slug}/page/${page}/`);
+  return {
+    home: b,
+    pageOf,
+    thread,
+    /** Thread page holding post n, with its anchor. */
+    postInThread: (slug: string, n: number) => `${thread(slug, pageOf(n))}#post-${n}`,
+    post: (slug: string, n: number) => `${b}t/${slug}/${n}/`,
+    essay: (slug: string, section?: string) => `${b}essays/${slug}/${section ? `#${section}` : ''}`,
+    authors: `${b}authors/`,
+    author: (slug: string) => `${b}authors/${slug}/`,
+    search: `${b}search/`,
+    dataIndex: `${b}data/index.json`,
+    dataThread: (slug: string) => `${b}data/threads/${slug}.json`,
+  };
+}
+
+/** The URL builders' type. */
+export type Urls = ReturnType<typeof urls>;

@@ -1,0 +1,203 @@
+/**
+ * The content-layer loader: the only Astro adapter of the importer. It reads
+ * `content/` (or the folder named by `ARCHIVE_CONTENT`), runs the importer once
+ * per build, logs diagnostics as `file:line`, and fills the collections
+ * `threads`, `posts`, `quotes` and `authors`.
+ */
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { buildArchive, excerpt, type Archive, type ArchiveDocument, type Diagnostic } from '../lib/index.js';
+import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
+import { readCaptures } from './read-captures.js';
+
+type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
+interface Loaded {
+  archive: Archive;
+  links: CrossLinks;
+}
+
+const cache = new Map<string, Promise<Loaded>>();
+
+/** The content folder: `ARCHIVE_CONTENT` (absolute, or relative to the project root), default `content/`. */
+export function contentDir(root: URL | string): string {
+  const base = typeof root === 'string' ? root : fileURLToPath(root);
+  return resolve(base, process.env.ARCHIVE_CONTENT || 'content');
+}
+
+function where(doc: ArchiveDocument, d: Diagnostic): string {
+  return `${doc.file}${d.line ? `:${d.line}` : ''}`;
+}
+
+function writeStats(stats: Record<string, unknown>): void {
+  const file = process.env.ARCHIVE_STATS_FILE;
+  if (!file) return;
+  try {
+    writeFileSync(file, `${JSON.stringify(stats)}\n`);
+  } catch {
+    /* statistics are optional */
+  }
+}
+
+async function load(dir: string, logger: LoaderContext['logger']): Promise<Loaded> {
+  const t0 = performance.now();
+  const captures = await readCaptures(dir);
+  const t1 = performance.now();
+  let lastReport = t1;
+  const archive = buildArchive(captures, {
+    onProgress(done, total, posts) {
+      const now = performance.now();
+      if (total > 50 && (now - lastReport > 2000 || done === total)) {
+        lastReport = now;
+        const rate = Math.round(posts / ((now - t1) / 1000 || 1));
+        logger.info(`ingested ${done} of ${total} files, ${posts} posts (${rate} posts/s)`);
+      }
+    },
+  });
+  captures.forEach((c, i) => archive.documents[i]?.diagnostics.unshift(...c.diagnostics));
+  const links = crossLinks(archive);
+  const t2 = performance.now();
+  const posts = archive.documents.reduce((a, d) => a + d.posts.length, 0);
+  const counts = { error: 0, warning: 0, info: 0 };
+  const rules = new Map<string, number>();
+  const errors: string[] = [];
+  for (const doc of archive.documents) {
+    for (const d of doc.diagnostics) {
+      counts[d.severity]++;
+      rules.set(`${d.severity} ${d.rule}`, (rules.get(`${d.severity} ${d.rule}`) ?? 0) + 1);
+      const line = `${where(doc, d)} [${d.rule}] ${d.message}`;
+      if (d.severity === 'error') {
+        errors.push(line);
+        logger.error(line);
+      } else if (d.severity === 'warning') logger.warn(line);
+      else logger.debug(line);
+    }
+  }
+  logger.info(
+    `imported ${archive.documents.length} documents, ${posts} posts, ${archive.authors.length} authors from ${dir} in ${Math.round(t2 - t0)} ms (quotes ${Math.round(archive.timings.quotes)} ms)`,
+  );
+  if (rules.size > 0) {
+    logger.info(`report: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes — ${[...rules].map(([r, n]) => `${r} ×${n}`).join(', ')}`);
+  }
+  writeStats({ documents: archive.documents.length, posts, ingestMs: t2 - t0, readMs: t1 - t0, ...Object.fromEntries(Object.entries(archive.timings).map(([k, v]) => [`${k}Ms`, v])) });
+  if (process.env.ARCHIVE_STRICT === '1' && errors.length > 0) {
+    throw new Error(`ARCHIVE_STRICT=1: the content has ${errors.length} error-level diagnostic(s); fix them or build without ARCHIVE_STRICT:\n${errors.join('\n')}`);
+  }
+  return { archive, links };
+}
+
+/** Runs the importer once per content folder and process; every collection shares the result. */
+export function loadArchive(dir: string, logger: LoaderContext['logger']): Promise<Loaded> {
+  let p = cache.get(dir);
+  if (!p) {
+    p = load(dir, logger);
+    cache.set(dir, p);
+  }
+  return p;
+}
+
+const ref = <C extends string>(collection: C, id: string) => ({ collection, id });
+
+function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['store']): void {
+  const authorOf = links.authorOf;
+  if (kind === 'authors') {
+    for (const a of archive.authors) {
+      const act = links.activity.get(a.slug);
+      store.set({
+        id: a.slug,
+        data: {
+          name: a.name,
+          aliases: a.aliases,
+          postCount: act?.posts.length ?? 0,
+          posts: act?.posts ?? [],
+          threads: (act?.threads ?? []).map((t) => ref('threads', t)),
+          quotes: (act?.quotes ?? []).map((q) => ({ author: ref('authors', q.author), count: q.count })),
+          quotedBy: (act?.quotedBy ?? []).map((q) => ({ author: ref('authors', q.author), count: q.count })),
+        },
+      });
+    }
+    return;
+  }
+  for (const doc of archive.documents) {
+    if (kind === 'threads') {
+      const first = doc.posts[0];
+      store.set({
+        id: doc.slug,
+        data: {
+          title: doc.title,
+          titleInferred: doc.titleInferred,
+          format: doc.format,
+          file: doc.file,
+          source: doc.source,
+          date: doc.date,
+          postCount: doc.posts.length,
+          quoteCount: doc.posts.reduce((a, p) => a + p.quotes.length, 0),
+          participants: (links.participants.get(doc.slug) ?? []).map((s) => ref('authors', s)),
+          excerpt: excerpt(first ? first.text : doc.sections[0]?.blocks.find((b) => b.kind === 'paragraph')?.text ?? doc.body ?? '', 280),
+          sections: doc.sections,
+          body: doc.body,
+          diagnostics: doc.diagnostics,
+          accounting: doc.accounting,
+        },
+      });
+      continue;
+    }
+    for (const p of doc.posts) {
+      const key = postKey(doc.slug, p.n);
+      if (kind === 'posts') {
+        store.set({
+          id: key,
+          data: {
+            thread: ref('threads', doc.slug),
+            n: p.n,
+            author: p.author && authorOf(p.author) ? ref('authors', authorOf(p.author)!.slug) : null,
+            authorName: p.author,
+            authorEvidence: p.authorEvidence,
+            badges: p.badges,
+            edited: p.edited,
+            line: p.line,
+            text: p.text,
+            segments: p.segments,
+            quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),
+            quotedBy: links.quotedBy.get(key) ?? [],
+            alsoIn: links.alsoIn.get(key) ?? [],
+          },
+        });
+      } else {
+        p.quotes.forEach((q, i) => {
+          const src = q.sourcePost === null ? null : postKey(q.sourceThread ?? doc.slug, q.sourcePost);
+          store.set({
+            id: `${key}/${i}`,
+            data: {
+              post: ref('posts', key),
+              thread: ref('threads', doc.slug),
+              n: p.n,
+              index: i,
+              author: q.author,
+              authorRef: authorOf(q.author) ? ref('authors', authorOf(q.author)!.slug) : null,
+              source: src ? ref('posts', src) : null,
+              sourceThread: q.sourceThread ?? (q.sourcePost === null ? null : doc.slug),
+              sourcePost: q.sourcePost,
+              text: q.text,
+              reconstructed: q.reconstructed,
+              line: q.line,
+            },
+          });
+        });
+      }
+    }
+  }
+}
+
+/** The loader for one of the archive's collections. */
+export function archiveLoader(kind: Kind): Loader {
+  return {
+    name: `archive-${kind}`,
+    async load({ store, logger, config }) {
+      const loaded = await loadArchive(contentDir(config.root), logger);
+      store.clear();
+      fill(kind, loaded, store);
+    },
+  };
+}

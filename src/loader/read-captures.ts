@@ -1,0 +1,47 @@
+/**
+ * Reads the capture files of a content folder: every regular file below it,
+ * sorted by path for a deterministic build, skipping dot files and folders.
+ * The only file I/O of the importer side, kept apart from the Astro binding.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { decodeCapture, type CaptureInput, type Diagnostic } from '../lib/index.js';
+
+/** A capture read from disk, with the diagnostics of decoding it. */
+export interface ReadCapture extends CaptureInput {
+  diagnostics: Diagnostic[];
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    if (info.isDirectory()) await walk(path, out);
+    else if (info.isFile()) out.push(path);
+  }
+}
+
+/**
+ * Reads every capture below `dir`. `file` is the path relative to `dir`, with `/` separators.
+ * A missing folder gives an empty list.
+ */
+export async function readCaptures(dir: string): Promise<ReadCapture[]> {
+  const paths: string[] = [];
+  await walk(dir, paths);
+  const rel = paths.map((p) => ({ path: p, file: relative(dir, p).split(sep).join('/') }));
+  rel.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const out: ReadCapture[] = [];
+  for (const { path, file } of rel) {
+    const decoded = decodeCapture(await readFile(path));
+    out.push({ file, text: decoded.text ?? '', diagnostics: decoded.diagnostics });
+  }
+  return out;
+}
