@@ -11,6 +11,7 @@ import { resolveExplicitQuotes, type AliasEvidence } from './resolve-quotes.js';
 import { reconstructQuotes } from './reconstruct-quotes.js';
 import { buildAuthors } from './authors.js';
 import { findSharedPassages } from './shared-passages.js';
+import { lineClaimer } from './line-claims.js';
 
 /** Options for `buildArchive`. */
 export interface BuildOptions {
@@ -47,7 +48,7 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
   applySignatures(documents, known);
   const evidence: AliasEvidence[] = [];
   for (const doc of documents) {
-    if (doc.format === 'plain-capture') doc.diagnostics.push(...reconstructQuotes(doc.posts));
+    if (doc.format === 'plain-capture') doc.diagnostics.push(...reconstructQuotes(doc.posts, lineClaimer(doc)));
     const resolved = resolveExplicitQuotes(doc.posts);
     evidence.push(...resolved.aliases);
     doc.diagnostics.push(...resolved.diagnostics);

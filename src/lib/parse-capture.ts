@@ -12,6 +12,7 @@ import { splitPlainCapture } from './split-plain-capture.js';
 import { inferEssayTitle, splitEssay } from './split-essay.js';
 import { excerpt, isBlank, normaliseSource } from './text.js';
 import { documentSlug, fileStem } from './ids.js';
+import { attachLedger } from './line-claims.js';
 
 /** A capture to import: its path (used in reports and for its slug) and its text. */
 export interface CaptureInput {
@@ -111,5 +112,6 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
     accounting: ledger.account({ 'byte-order-mark': bom, 'carriage-return': carriageReturns }),
   };
   doc.slug = documentSlug(doc, fm.data.slug);
+  attachLedger(doc, ledger);
   return doc;
 }

@@ -1,12 +1,188 @@
 /**
- * Flat-text captures (copied from a forum page): TEMPORARY placeholder, being
- * written in its own change. Every post is one chunk between separator lines.
+ * Flat-text captures (a forum page copied as plain text): the first line is the
+ * title; posts are separated by a line holding only a no-break space (or a
+ * space); a post may open with a user block (name, blank line, badges); a
+ * `Last edited:` line at the start of a chunk belongs to the post before it;
+ * a closing `Top` line is page chrome.
+ *
+ * Own-words segments produced here hold the post's raw lines joined by `\n`
+ * (blank lines at their edges removed), so that line `k` of a segment's text
+ * is source line `segment.line + k`. Signatures and quote reconstruction,
+ * which run later over the whole archive, rely on this.
  */
+import type { Diagnostic, Post, Segment } from './model.js';
 import type { Ledger } from './ledger.js';
 import type { SplitResult } from './split-markdown-export.js';
+import { PLAIN_SEPARATOR } from './detect-format.js';
+import { excerpt, isBlank } from './text.js';
+import { readUserBlock, type UserBlock } from './user-block.js';
 
-/** Splits a flat-text capture into posts. */
+/** A `Last edited:` line (`Last edited: Jan 5, 2020`, `Last edited by X: …`): a flag of the post before it, not text. */
+export const EDITED_LINE = /^\s*Last edited(?: by [^:\n]{1,80})?:\s*(?:\S.{0,60})?$/i;
+
+/** A closing line that is page chrome, not a post (`Top`, `Back to top`). */
+export const PAGE_CHROME = /^\s*(?:[▲↑^]\s*)?(?:Top|Back to top|Go to top)(?:\s*[▲↑^])?\s*$/i;
+
+/**
+ * Own-words segments for a run of 0-based line indices: runs of consecutive
+ * indices become one segment each, with blank lines at the edges left out.
+ */
+export function ownSegmentsOf(lines: readonly string[], indices: readonly number[]): Segment[] {
+  const out: Segment[] = [];
+  let k = 0;
+  while (k < indices.length) {
+    let e = k;
+    while (e + 1 < indices.length && indices[e + 1] === indices[e]! + 1) e++;
+    let a = indices[k]!;
+    let b = indices[e]!;
+    while (a <= b && isBlank(lines[a] ?? '')) a++;
+    while (b >= a && isBlank(lines[b] ?? '')) b--;
+    if (a <= b) out.push({ kind: 'own', text: lines.slice(a, b + 1).join('\n'), line: a + 1 });
+    k = e + 1;
+  }
+  return out;
+}
+
+/** The own words of a post: its own segments joined by blank lines. */
+export function ownText(segments: readonly Segment[]): string {
+  return segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n');
+}
+
+/**
+ * Splits a flat-text capture into posts.
+ * @param lines all lines of the capture (LF-split)
+ * @param start 0-based index of the first line after the front matter
+ * @param ledger records which lines went where
+ */
 export function splitPlainCapture(lines: string[], start: number, ledger: Ledger): SplitResult {
-  void lines; void start; void ledger;
-  return { title: null, posts: [], diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  let end = lines.length - 1;
+  let last = end;
+  while (last >= start && isBlank(lines[last] ?? '')) last--;
+  if (last >= start && PAGE_CHROME.test(lines[last] ?? '')) {
+    ledger.claim(last, last, 'page-chrome');
+    end = last - 1;
+  }
+  let i = start;
+  while (i <= end && isBlank(lines[i] ?? '')) i++;
+  let title: string | null = null;
+  if (i <= end && !readUserBlock(lines, i, end)) {
+    title = (lines[i] ?? '').trim();
+    ledger.claim(i, i, 'title');
+    i++;
+  } else if (i <= end) {
+    diagnostics.push({
+      rule: 'no-title',
+      severity: 'info',
+      message: 'The flat-text capture opens with a user block instead of a title line. A title was taken from the file name; add `title:` front matter to set one.',
+      line: i + 1,
+    });
+  }
+  const chunks: { from: number; to: number }[] = [];
+  let from = i;
+  for (let j = i; j <= end + 1; j++) {
+    if (j === end + 1 || PLAIN_SEPARATOR.test(lines[j] ?? '')) {
+      if (j <= end) ledger.claim(j, j, 'separator');
+      chunks.push({ from, to: j - 1 });
+      from = j + 1;
+    }
+  }
+  const posts: Post[] = [];
+  for (const chunk of chunks) {
+    let j = chunk.from;
+    while (j <= chunk.to) {
+      const l = lines[j] ?? '';
+      if (isBlank(l)) j++;
+      else if (EDITED_LINE.test(l)) {
+        ledger.claim(j, j, 'edited-marker');
+        const prev = posts[posts.length - 1];
+        if (prev) prev.edited = true;
+        else
+          diagnostics.push({
+            rule: 'edited-without-post',
+            severity: 'info',
+            message: 'A "Last edited" line stands before the first post, so there is no post to mark as edited. It was dropped.',
+            line: j + 1,
+          });
+        j++;
+      } else break;
+    }
+    if (j > chunk.to) continue;
+    // One chunk normally holds one post; a user block inside it (after a blank line) starts another.
+    let postFrom = j;
+    let block = readUserBlock(lines, postFrom, chunk.to);
+    while (postFrom <= chunk.to) {
+      const bodyFrom = block ? block.end : postFrom;
+      let next: UserBlock | null = null;
+      let postTo = chunk.to;
+      for (let m = bodyFrom + 1; m <= chunk.to; m++) {
+        if (!isBlank(lines[m - 1] ?? '') || isBlank(lines[m] ?? '')) continue;
+        next = readUserBlock(lines, m, chunk.to);
+        if (next) {
+          postTo = m - 1;
+          diagnostics.push({
+            rule: 'missing-separator',
+            severity: 'info',
+            message: `A user block for "${excerpt(next.name, 40)}" stands inside a post with no separator line before it. It was read as the start of a new post; check the capture if that is wrong.`,
+            line: m + 1,
+          });
+          break;
+        }
+      }
+      posts.push(buildPost(lines, postFrom, postTo, bodyFrom, block, posts.length + 1, ledger, diagnostics));
+      if (!next) break;
+      postFrom = next.nameLine;
+      block = next;
+    }
+  }
+  return { title, posts, diagnostics };
+}
+
+function buildPost(
+  lines: string[],
+  from: number,
+  to: number,
+  bodyFrom: number,
+  block: UserBlock | null,
+  n: number,
+  ledger: Ledger,
+  diagnostics: Diagnostic[],
+): Post {
+  if (block) {
+    ledger.claim(block.nameLine, block.nameLine, 'user-block');
+    for (const b of block.badgeLines) ledger.claim(b, b, 'badge');
+  }
+  let edited = false;
+  const own: number[] = [];
+  for (let j = bodyFrom; j <= to; j++) {
+    const l = lines[j] ?? '';
+    if (EDITED_LINE.test(l)) {
+      edited = true;
+      ledger.claim(j, j, 'edited-marker');
+      continue;
+    }
+    own.push(j);
+    if (!isBlank(l)) ledger.claim(j, j, 'post');
+  }
+  const segments = ownSegmentsOf(lines, own);
+  if (segments.length === 0) {
+    diagnostics.push({
+      rule: 'empty-post',
+      severity: 'warning',
+      message: `Post ${n} has no text after its ${block ? 'user block' : 'separator'}. It is kept so that later post numbers do not shift; check the capture for text lost in copying.`,
+      line: from + 1,
+    });
+  }
+  const firstLine = block ? block.nameLine : segments[0]?.kind === 'own' ? segments[0].line - 1 : from;
+  return {
+    n,
+    author: block ? block.name : null,
+    authorEvidence: block ? 'user-block' : null,
+    badges: block ? block.badges : [],
+    edited,
+    line: firstLine + 1,
+    text: ownText(segments),
+    segments,
+    quotes: [],
+  };
 }
