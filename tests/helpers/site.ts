@@ -1,0 +1,49 @@
+/**
+ * Building the site for tests: `astro build` into a folder of `.tmp/`, from a
+ * given content folder and base path. Builds run one at a time (they share `.astro/`).
+ */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+
+const run = promisify(execFile);
+
+/** The repository root. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** The shared folder beside the checkout (seeds, gold labels, scorer). */
+export const SHARED = resolve(ROOT, '../shared');
+
+/** Options for `buildSite`. */
+export interface BuildSiteOptions {
+  /** Output folder (absolute, or relative to the repository root). */
+  outDir: string;
+  /** Content folder (default `content/`). */
+  content?: string;
+  /** Base path (default `/`). */
+  base?: string;
+  /** Extra environment variables. */
+  env?: Record<string, string>;
+}
+
+/** Builds the site; resolves to the build's combined output. Rejects with the output when the build fails. */
+export async function buildSite(o: BuildSiteOptions): Promise<{ outDir: string; log: string }> {
+  const outDir = resolve(ROOT, o.outDir);
+  await rm(outDir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  if (o.content) env.ARCHIVE_CONTENT = resolve(ROOT, o.content);
+  else delete env.ARCHIVE_CONTENT;
+  if (o.base) env.ARCHIVE_BASE = o.base;
+  else delete env.ARCHIVE_BASE;
+  try {
+    const { stdout, stderr } = await run(process.execPath, [resolve(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
+      cwd: ROOT,
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return { outDir, log: `${stdout}\n${stderr}` };
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+}
