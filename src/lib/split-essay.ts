@@ -6,7 +6,7 @@
  * Markdown `#` headings are read too, and a leading `# Title` is the title.
  *
  * When the essay separates paragraphs with blank lines, consecutive lines form
- * one paragraph (hard-wrapped text) and a heading must open its block;
+ * one paragraph (hard-wrapped text) and a heading must be a block of its own;
  * otherwise every line is a paragraph of its own.
  */
 import type { Diagnostic, EssayBlock, Section } from './model.js';
@@ -86,8 +86,9 @@ export function splitEssay(lines: string[], start: number, ledger: Ledger): Essa
       rows.push({ i, text, kind: 'item', md: 0 });
       continue;
     }
-    const opensBlock = !blockMode || i === start || isBlank(lines[i - 1] ?? '');
-    rows.push({ i, text, kind: opensBlock && isHeadingLike(text) ? 'heading' : 'text', md: 0 });
+    // With blank-line paragraphs, a heading is a block of its own: blank (or nothing) before and after it.
+    const alone = !blockMode || ((i === start || isBlank(lines[i - 1] ?? '')) && isBlank(lines[i + 1] ?? ''));
+    rows.push({ i, text, kind: alone && isHeadingLike(text) ? 'heading' : 'text', md: 0 });
   }
   // A heading-like last line, or one followed only by headings to the end, has nothing under it: keep plain headings only when text follows.
   for (let k = rows.length - 1; k >= 0; k--) {
@@ -167,7 +168,7 @@ export function shortenTitle(s: string, max = 90): string {
 export function inferEssayTitle(sections: Section[]): string | null {
   for (const s of sections) {
     for (const b of s.blocks) {
-      const text = b.kind === 'paragraph' ? b.text : b.items.join('\n');
+      const text = (b.kind === 'paragraph' ? b.text : b.items.join('\n')).replace(/[ \t]*\n[ \t]*/g, ' ');
       const m = QUESTION.exec(text);
       if (m) {
         const q = m[0];
