@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import pagefind from './src/integrations/pagefind.ts';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
@@ -11,4 +12,5 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
+  integrations: [pagefind()],
 });
