@@ -7,12 +7,20 @@ import { hash32, words } from './text.js';
 /** Default shingle length in words. */
 export const SHINGLE = 4;
 
+/** Combines word hashes into one shingle hash without building strings. */
+function combine(hs: readonly number[], from: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + k; i++) h = Math.imul(h ^ (hs[i] ?? 0), 0x01000193) >>> 0;
+  return h;
+}
+
 /** The hashes of a word list's `k`-word shingles (one hash for a list shorter than `k`). */
 export function shingles(ws: readonly string[], k = SHINGLE): number[] {
   if (ws.length === 0) return [];
-  if (ws.length < k) return [hash32(ws.join(' '))];
-  const out: number[] = [];
-  for (let i = 0; i + k <= ws.length; i++) out.push(hash32(ws.slice(i, i + k).join(' ')));
+  const hs = ws.map(hash32);
+  if (ws.length < k) return [combine(hs, 0, hs.length)];
+  const out: number[] = new Array<number>(ws.length - k + 1);
+  for (let i = 0; i + k <= ws.length; i++) out[i] = combine(hs, i, k);
   return out;
 }
 

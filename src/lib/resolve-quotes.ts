@@ -20,6 +20,7 @@ export interface AliasEvidence {
 
 /** The words of an explicit quote that belong to its source (quotes nested inside it removed). */
 export function quoteWords(markdown: string): string {
+  if (!/^ {0,3}>/m.test(markdown)) return markdown; // nothing nested: the words are the text itself
   const tree = parseMarkdown(markdown);
   return tree.children
     .map((c, i, all) => {

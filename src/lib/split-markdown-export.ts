@@ -93,6 +93,7 @@ function buildPost(
     } else bodyLines.push(l);
   }
   const body = bodyLines.join('\n');
+  if (!mayHoldQuote(body)) return plainPost(lines, from, to, n, author, evidence, headLine, edited, body, ledger, diagnostics);
   const tree = parseMarkdown(body);
   const lineOf = (_text: string, offset: number) => locate(offset);
   const locate = lineLocator(body);
@@ -158,5 +159,57 @@ function buildPost(
     text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
     segments,
     quotes,
+  };
+}
+
+/**
+ * True when a body may hold a `Name said:` + blockquote quote: it has a line
+ * ending in `said:` and a line that opens a blockquote. Bodies without both
+ * cannot hold one, so they skip the Markdown parse (the common case, and the
+ * costly part of importing a large archive).
+ */
+export function mayHoldQuote(body: string): boolean {
+  return /said:[ \t]*$/m.test(body) && /^ {0,3}>/m.test(body);
+}
+
+/** A post whose body holds no quote: one own-words segment, its non-blank lines claimed as `post`. */
+function plainPost(
+  lines: string[],
+  from: number,
+  to: number,
+  n: number,
+  author: string | null,
+  evidence: 'heading' | null,
+  headLine: number,
+  edited: boolean,
+  body: string,
+  ledger: Ledger,
+  diagnostics: Diagnostic[],
+): Post {
+  const text = body.trim();
+  let first = -1;
+  for (let j = from; j <= to; j++) {
+    if (ledger.kind(j) !== null || isBlank(lines[j] ?? '')) continue;
+    if (first < 0) first = j;
+    ledger.claim(j, j, 'post');
+  }
+  if (!text) {
+    diagnostics.push({
+      rule: 'empty-post',
+      severity: 'warning',
+      message: `Post ${n} has an empty body. It is kept so that later post numbers do not shift; check the capture for text lost in copying.`,
+      line: headLine + 1,
+    });
+  }
+  return {
+    n,
+    author,
+    authorEvidence: author ? evidence : null,
+    badges: [],
+    edited,
+    line: headLine + 1,
+    text,
+    segments: text ? [{ kind: 'own', text, line: first + 1 }] : [],
+    quotes: [],
   };
 }

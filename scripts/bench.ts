@@ -1,0 +1,194 @@
+/**
+ * `npm run bench -- --posts N [--seed S] [--no-browser]`: generates (or reuses)
+ * a synthetic archive of about N posts, builds the site from it, and prints one
+ * line per figure: ingest rate, quote-resolution time, Astro build time, index
+ * time, total wall time, peak memory, dist/ size, index size, thread-page HTML
+ * against its text, and, in headless Chromium against the built site, the bytes
+ * fetched and the time until the first results show for a cold first query and
+ * a warm one.
+ *
+ * Work folders are under `.bench/` (ignored by git).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : dflt;
+}
+const posts = Number(arg('--posts', '10000'));
+const seed = arg('--seed', '1');
+const browserOn = !process.argv.includes('--no-browser');
+if (!Number.isFinite(posts) || posts < 1) {
+  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--no-browser]\n');
+  process.exit(2);
+}
+const work = join(ROOT, '.bench');
+const corpus = join(work, `corpus-${posts}-${seed}`);
+const outDir = join(work, `site-${posts}-${seed}`);
+const statsFile = join(work, `stats-${posts}-${seed}.json`);
+mkdirSync(work, { recursive: true });
+
+/** Prints one figure as `name: value unit`. */
+function figure(name: string, value: number | string, unit = ''): void {
+  process.stdout.write(`${name}: ${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(2)) : value}${unit ? ` ${unit}` : ''}\n`);
+}
+
+/** Peak resident memory of a process tree, sampled from /proc (VmHWM of each process). */
+function treePeak(pid: number, seen: Map<number, number>): void {
+  const walk = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (hwm) seen.set(p, Math.max(seen.get(p) ?? 0, Number(hwm[1]) * 1024));
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
+        for (const k of kids ? kids.split(/\s+/) : []) walk(Number(k));
+      }
+    } catch {
+      /* the process ended */
+    }
+  };
+  walk(pid);
+}
+
+/** Runs a command, streaming its output to stderr; resolves with its output, wall time and peak RSS. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; ms: number; peak: number }> {
+  return new Promise((ok, fail) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const peaks = new Map<number, number>();
+    const timer = setInterval(() => child.pid && treePeak(child.pid, peaks), 100);
+    const take = (b: Buffer) => {
+      out += b.toString();
+      process.stderr.write(b);
+    };
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      const ms = performance.now() - t0;
+      if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
+      else ok({ out, ms, peak: [...peaks.values()].reduce((a, b) => a + b, 0) });
+    });
+  });
+}
+
+function sizeOf(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.size;
+  return readdirSync(path).reduce((a, n) => a + sizeOf(join(path, n)), 0);
+}
+
+function countFiles(path: string, ext: string): number {
+  if (!existsSync(path)) return 0;
+  return readdirSync(path, { withFileTypes: true }).reduce((a, e) => a + (e.isDirectory() ? countFiles(join(path, e.name), ext) : e.name.endsWith(ext) ? 1 : 0), 0);
+}
+
+const tsx = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const astro = join(ROOT, 'node_modules/astro/astro.js');
+
+if (!existsSync(join(corpus, '.manifest.json'))) {
+  rmSync(corpus, { recursive: true, force: true });
+  process.stderr.write(`generating a corpus of ${posts} posts into ${corpus}\n`);
+  await run(process.execPath, [tsx, 'scripts/gen-corpus.ts', '--posts', String(posts), '--out', corpus, '--seed', seed], {});
+}
+const manifest = JSON.parse(readFileSync(join(corpus, '.manifest.json'), 'utf8')) as { posts?: number; totals?: { posts?: number } };
+const corpusPosts = manifest.totals?.posts ?? manifest.posts ?? posts;
+
+rmSync(outDir, { recursive: true, force: true });
+rmSync(statsFile, { force: true });
+const build = await run(process.execPath, ['--max-old-space-size=8192', astro, 'build', '--outDir', outDir], {
+  ARCHIVE_CONTENT: corpus,
+  ARCHIVE_STATS_FILE: statsFile,
+  ASTRO_TELEMETRY_DISABLED: '1',
+});
+const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>) : {};
+const pagesLine = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(build.out);
+const astroMs = pagesLine ? Number(pagesLine[2]) * (pagesLine[3] === 's' ? 1000 : 1) : NaN;
+
+figure('posts', corpusPosts);
+figure('ingest rate', stats.ingestMs ? corpusPosts / (stats.ingestMs / 1000) : NaN, 'posts/s');
+figure('ingest time', (stats.ingestMs ?? NaN) / 1000, 's');
+figure('quote-resolution time', (stats.quotesMs ?? NaN) / 1000, 's');
+figure('astro build time', astroMs / 1000, 's');
+figure('pages built', pagesLine ? Number(pagesLine[1]) : countFiles(outDir, '.html'));
+figure('index time', (stats.indexMs ?? NaN) / 1000, 's');
+figure('total wall time', build.ms / 1000, 's');
+figure('time per post', (build.ms / corpusPosts) * 1000, 'µs');
+figure('peak memory (RSS)', build.peak / 2 ** 20, 'MiB');
+figure('dist size', sizeOf(outDir) / 2 ** 20, 'MiB');
+figure('index size', sizeOf(join(outDir, 'pagefind')) / 2 ** 20, 'MiB');
+
+// A thread page's HTML against its text (target: at most 1.5 × text + 8 KB).
+{
+  const threads = join(outDir, 't');
+  let worst = { ratio: 0, slug: '', html: 0, text: 0 };
+  if (existsSync(threads)) {
+    for (const slug of readdirSync(threads).slice(0, 200)) {
+      const file = join(threads, slug, 'index.html');
+      if (!existsSync(file)) continue;
+      const html = readFileSync(file, 'utf8');
+      const text = html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').length;
+      const ratio = (html.length - 8192) / Math.max(1, text);
+      if (ratio > worst.ratio) worst = { ratio, slug, html: html.length, text };
+    }
+  }
+  figure('thread page html vs text (worst of 200)', `${(worst.html / 1024).toFixed(1)} KB html for ${(worst.text / 1024).toFixed(1)} KB text = 8 KB + ${worst.ratio.toFixed(2)}×text`);
+}
+
+if (browserOn) {
+  const { serve } = await import('../tests/helpers/serve.js');
+  const { launchChromium } = await import('../tests/helpers/browser.js');
+  const server = await serve(outDir, '/');
+  const browser = await launchChromium();
+  try {
+    // Pick query words that occur in the corpus: a word from the first thread's data file.
+    const index = JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8')) as { documents: { slug: string }[] };
+    const first = JSON.parse(readFileSync(join(outDir, `data/threads/${index.documents[0]!.slug}.json`), 'utf8')) as { posts: { text: string }[] };
+    const vocab = first.posts.flatMap((p) => p.text.toLowerCase().match(/[a-z]{6,}/g) ?? []);
+    const [q1, q2] = [vocab[3] ?? 'trotsky', vocab[vocab.length - 5] ?? 'stalin'];
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('requestfinished', async (r) => {
+      try {
+        const s = await r.sizes();
+        bytes += s.responseBodySize + s.responseHeadersSize;
+      } catch {
+        /* ignore */
+      }
+    });
+    const t0 = performance.now();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent(q1)}`);
+    await page.waitForSelector('[data-search-result]', { timeout: 60_000 });
+    const cold = performance.now() - t0;
+    await page.waitForTimeout(500);
+    figure('cold first query: bytes fetched', (bytes / 1024).toFixed(1), 'KB');
+    figure('cold first query: time to first results', cold, 'ms');
+    const box = page.locator('main input[type="search"], main input[name="q"]').first();
+    const before = await page.locator('[data-search-result]').first().innerText();
+    const t1 = performance.now();
+    await box.fill(q2);
+    await box.press('Enter');
+    await page.waitForFunction(
+      (prev) => {
+        const el = document.querySelector('[data-search-result]');
+        return el !== null && (el as HTMLElement).innerText !== prev;
+      },
+      before,
+      { timeout: 30_000 },
+    );
+    figure('warm query: time to results', performance.now() - t1, 'ms');
+  } catch (e) {
+    figure('browser figures', `not measured (${(e as Error).message.split('\n')[0]})`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
