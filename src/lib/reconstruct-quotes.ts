@@ -121,7 +121,7 @@ export function reconstructQuotes(posts: Post[], claim: LineClaimer = () => {}, 
       seg.text.split('\n').forEach((text, k) => {
         const ids = matchTokens(text).map((t) => index.table.id(t.token));
         items.push({ line: seg.line + k, text, group, ids, qStart: q.length, run: -1, label: null });
-        q.push(...ids);
+        for (const id of ids) q.push(id);
       });
     });
     // 1. Runs of words that an earlier post holds in its own words.
@@ -214,7 +214,7 @@ export function reconstructQuotes(posts: Post[], claim: LineClaimer = () => {}, 
         const text = items.slice(a, b + 1).map((x) => x.text).join('\n');
         if (label === 'own') {
           segments.push({ kind: 'own', text, line: items[a]!.line });
-          for (let m = a; m <= b; m++) ownIds.push(...items[m]!.ids);
+          for (let m = a; m <= b; m++) for (const id of items[m]!.ids) ownIds.push(id);
         } else {
           const src = posts[quoteSrc[label]!]!;
           quotes.push({ author: src.author, text, sourcePost: src.n, sourceThread: null, reconstructed: true, line: items[a]!.line });
