@@ -1,9 +1,11 @@
 /**
  * HTML for post bodies: Markdown through unified (remark-parse + remark-gfm →
  * remark-rehype → rehype-sanitize → rehype-stringify), and flat text as
- * paragraphs. No raw HTML passes: remark-rehype drops it, and the sanitizer
- * runs last, with GitHub's schema (no scripts, styles, event handlers or
- * `javascript:` URLs).
+ * paragraphs. No raw HTML passes: raw HTML in Markdown is shown as the text
+ * it is (so a post that talks about `<script>` keeps its words), images become
+ * links (remote images would track readers), links to anything but web and
+ * mail addresses become their words and address as text, and the sanitizer runs last, with
+ * GitHub's schema (no scripts, styles, event handlers or `javascript:` URLs).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -11,7 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { Root as MdRoot, PhrasingContent } from 'mdast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Root as MdRoot, PhrasingContent, Nodes, Parents } from 'mdast';
 
 const schema = {
   ...defaultSchema,
@@ -20,7 +23,49 @@ const schema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 };
 
-const markdownPipeline = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
+/** Link targets kept as links: web and mail addresses. Anything else is shown as text. */
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+/** Containers whose children are blocks: raw HTML there becomes a paragraph of text. */
+const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
+
+/**
+ * A remark plugin that keeps what the sanitizer would silently drop: raw HTML
+ * becomes literal text, and images become links to the image (labelled with
+ * their alt text), so nothing of a post disappears and nothing is fetched.
+ */
+function keepAsText() {
+  return (tree: MdRoot) => {
+    visit(tree, (n, index, up) => {
+      const node = n as Nodes;
+      const parent = up as Parents | undefined;
+      if (!parent || index === undefined) return undefined;
+      if (node.type === 'html') {
+        const text = { type: 'text' as const, value: node.value };
+        parent.children[index] = (FLOW.has(parent.type) ? { type: 'paragraph', children: [text] } : text) as never;
+        return SKIP;
+      }
+      if (node.type === 'link' && !SAFE_URL.test(node.url.trim())) {
+        // A link the sanitizer would disarm (script, data or relative URL): its words, then its address as text.
+        const words = node.children.length === 1 && node.children[0]?.type === 'text' ? node.children[0].value : null;
+        (parent.children as PhrasingContent[]).splice(index, 1, ...node.children, ...(words === node.url ? [] : [{ type: 'text' as const, value: ` (${node.url})` }]));
+        return index;
+      }
+      if (node.type === 'image') {
+        const label = node.alt || node.url;
+        parent.children[index] = { type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: `[image: ${label}]` }] } as never;
+        return index; // visit the link: an image of a script URL becomes text
+      }
+      if (node.type === 'imageReference') {
+        parent.children[index] = { type: 'linkReference', identifier: node.identifier, label: node.label, referenceType: node.referenceType, children: [{ type: 'text', value: `[image: ${node.alt ?? node.label ?? ''}]` }] } as never;
+        return SKIP;
+      }
+      return undefined;
+    });
+  };
+}
+
+const markdownPipeline = unified().use(remarkParse).use(remarkGfm).use(keepAsText).use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 const treePipeline = unified().use(remarkRehype).use(rehypeSanitize, schema).use(rehypeStringify).freeze();
 
 /** Escapes text for HTML. */
