@@ -53,7 +53,7 @@ describe('the built site', () => {
     let backlinks = 0;
     for (const page of pages) {
       const tree = readHtml(join(site, page));
-      const links = [...selectAll('.quote-head a', tree).map((a) => ['arrow', a] as const), ...selectAll('a[data-quoted-by]', tree).map((a) => ['back', a] as const)];
+      const links = [...selectAll('.quote-head a', tree).map((a) => ['arrow', a] as const), ...selectAll('.qb a', tree).map((a) => ['back', a] as const)];
       for (const [kind, a] of links) {
         const target = resolveLink(attr(a, 'href'), page);
         expect(target, `${page}: ${attr(a, 'href')}`).not.toBeNull();
@@ -86,7 +86,7 @@ describe('the built site', () => {
       const shown: { n: number; author: string | null }[] = [];
       for (const page of pages.filter((p) => p === `t/${slug}/index.html` || p.startsWith(`t/${slug}/page/`))) {
         for (const art of selectAll('article.post', readHtml(join(site, page)))) {
-          const a = select('.post-author', art);
+          const a = select('.who', art);
           shown.push({ n: Number(attr(art, 'id').replace('post-', '')), author: a && a.tagName === 'a' ? toString(a) : null });
         }
       }

@@ -36,3 +36,22 @@ export function urls(base = '/') {
 
 /** The URL builders' type. */
 export type Urls = ReturnType<typeof urls>;
+
+/**
+ * A link from the page at path `from` (ending in `/`) to `to` (a path, with an
+ * optional `#hash`), written relative: `#hash` alone on the same page,
+ * otherwise `../`-steps and the rest of the path. Relative links keep pages
+ * small and work under any base path.
+ */
+export function relativeLink(from: string, to: string): string {
+  const at = to.indexOf('#');
+  const path = at >= 0 ? to.slice(0, at) : to;
+  const hash = at >= 0 ? to.slice(at) : '';
+  if (path === from) return hash || './';
+  const a = from.split('/').filter(Boolean);
+  const b = path.split('/').filter(Boolean);
+  let c = 0;
+  while (c < a.length && c < b.length && a[c] === b[c]) c++;
+  const rel = '../'.repeat(a.length - c) + b.slice(c).join('/') + (b.length > c && path.endsWith('/') ? '/' : '');
+  return (rel || './') + hash;
+}
