@@ -8,6 +8,10 @@
  * section; each with the filters `author`, `thread` (slugs) and `kind`
  * (`post`, `quote`, `essay`) and the sort key `order` (thread order). No page
  * HTML is indexed, so navigation, footers and backlink lists never match.
+ *
+ * A record's URL is the thread page's anchor of the post (`#post-N`) or of the
+ * quote (`#post-N-qK`, K from 1), or the essay section's; Pagefind keeps one
+ * record per URL, so every record has its own.
  */
 import type { AstroIntegration } from 'astro';
 import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
@@ -89,7 +93,8 @@ export function threadRecords(thread: ThreadFile, t: number, base: string): Sear
         if (q.sourceThread) meta.sourceThread = q.sourceThread;
       }
       out.push({
-        url,
+        // Each record needs its own URL (Pagefind keeps one record per URL): the quote's anchor in the post.
+        url: `${url}-q${i + 1}`,
         content: text,
         language: 'en',
         meta,

@@ -1,0 +1,188 @@
+/**
+ * Search (Pagefind) in a browser, on the `/` build and the `/archive/` build:
+ * own words find their post and the link highlights them there; quoted words
+ * are apart from own words; author and thread filters narrow; the header box
+ * reaches the search page with the query kept. Phrases are picked from the
+ * built JSON data files.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser.js';
+import { serve, type Served } from './helpers/serve.js';
+
+interface QuoteData { author: string | null; sourcePost: number | null; sourceThread: string | null; text: string }
+interface PostData { n: number; author: string | null; authorSlug: string | null; text: string; quotes: QuoteData[] }
+interface ThreadData { slug: string; title: string; format: string; url: string; posts: PostData[]; sections: { blocks: { kind: string; text?: string; items?: string[] }[] }[] }
+
+async function readThreads(dir: string): Promise<ThreadData[]> {
+  const files = (await readdir(join(dir, 'data/threads'))).filter((f) => f.endsWith('.json'));
+  return Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, 'data/threads', f), 'utf8')) as ThreadData));
+}
+
+/** Words as Pagefind sees them: camelCase and hyphenated words also as their parts, hyphenated ones also joined. */
+const words = (s: string) => {
+  const lower = s.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return [...(lower.match(/[a-z]+/g) ?? []), ...(lower.match(/[a-z]+(?:-[a-z]+)+/g) ?? []).map((w) => w.replace(/-/g, ''))];
+};
+/** A word's family as Pagefind's stemmer may see it: its first 6 letters. */
+const stem = (w: string) => w.slice(0, 6);
+
+/** The post number a result's URL points at (`#post-N` or a quote in it, `#post-N-qK`). */
+const postN = (url: string) => Number(/#post-(\d+)/.exec(url)?.[1]);
+
+/** Every text in the archive, tagged with what it is. */
+function texts(threads: ThreadData[]) {
+  const out: { kind: 'own' | 'quote' | 'essay'; thread: string; n: number; text: string }[] = [];
+  for (const t of threads) {
+    for (const p of t.posts) {
+      out.push({ kind: 'own', thread: t.slug, n: p.n, text: p.text });
+      for (const q of p.quotes) out.push({ kind: 'quote', thread: t.slug, n: p.n, text: q.text });
+    }
+    for (const s of t.sections) for (const b of s.blocks) out.push({ kind: 'essay', thread: t.slug, n: 0, text: b.text ?? (b.items ?? []).join(' ') });
+  }
+  return out;
+}
+
+/** Which texts each word family occurs in. */
+function families(all: ReturnType<typeof texts>) {
+  const where = new Map<string, Set<number>>();
+  all.forEach((t, i) => {
+    for (const w of words(t.text)) {
+      const k = stem(w);
+      let s = where.get(k);
+      if (!s) where.set(k, (s = new Set()));
+      s.add(i);
+    }
+  });
+  return where;
+}
+
+describe.each([
+  { name: '/', site: () => inject('site'), base: '/' },
+  { name: '/archive/', site: () => inject('siteArchive'), base: '/archive/' },
+])('search on the $name build', ({ site, base }) => {
+  let server: Served;
+  let browser: Browser;
+  let page: Page;
+  let threads: ThreadData[];
+  let md: ThreadData;
+
+  beforeAll(async () => {
+    const dir = site();
+    threads = await readThreads(dir);
+    md = threads.find((t) => t.format === 'markdown-export')!;
+    server = await serve(dir, base);
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Opens the search page with these parameters and waits for the results. */
+  async function search(params: Record<string, string>) {
+    await page.goto(`${server.url}search/?${new URLSearchParams(params)}`);
+    await page.waitForSelector('#search-status[data-count]');
+    return page.$$eval('[data-search-result]', (els) =>
+      els.map((e) => ({ kind: e.getAttribute('data-search-result'), url: e.getAttribute('data-url')!, author: e.getAttribute('data-author'), thread: e.getAttribute('data-thread'), href: e.querySelector('a')!.getAttribute('href')! })),
+    );
+  }
+  const count = () => page.$eval('#search-status', (e) => Number((e as HTMLElement).dataset.count));
+
+  it('finds a post by a distinctive word of its own, first, and highlights it there', async () => {
+    const all = texts(threads);
+    const where = families(all);
+    // A long word whose family occurs in exactly one text: a post's own words in the Markdown thread.
+    let pick: { word: string; n: number } | null = null;
+    all.forEach((t, i) => {
+      if (pick || t.kind !== 'own' || t.thread !== md.slug) return;
+      // Plain lowercase words only: Pagefind also indexes the parts of camelCase and hyphenated words.
+      const plain = t.text.match(/(?<![\w'’-])[a-z]{9,}(?![\w'’-])/g) ?? [];
+      const w = plain.find((w) => where.get(stem(w))!.size === 1 && [...where.keys()].filter((k) => k.startsWith(stem(w).slice(0, 5))).length === 1);
+      if (w) pick = { word: w, n: t.n };
+    });
+    expect(pick).not.toBeNull();
+    const { word, n } = pick!;
+    const results = await search({ q: word });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0]!.url, `search for "${word}"`).toBe(`${base}t/${md.slug}/${n > 50 ? `page/${Math.ceil(n / 50)}/` : ''}#post-${n}`);
+    expect(results[0]!.kind).toBe('post');
+    expect(results[0]!.href.startsWith(base)).toBe(true);
+    await page.click('[data-search-result] a');
+    await page.waitForURL(/pf_highlight=/);
+    expect(new URL(page.url()).pathname.startsWith(base)).toBe(true);
+    const mark = await page.waitForSelector(`#post-${n} mark`, { timeout: 10_000 });
+    expect((await mark.textContent())!.toLowerCase()).toBe(word);
+    // Only the target post is marked.
+    expect(await page.$$eval('mark', (m, id) => m.every((x) => x.closest(`#${id}`)), `post-${n}`)).toBe(true);
+  });
+
+  it('keeps quoted words apart from own words: a quoted phrase leads to the quoting posts and to its author', async () => {
+    // Post 3 of the Markdown thread quotes post 2 (Bregil).
+    const quoting = md.posts.find((p) => p.quotes.some((q) => q.sourcePost === 2 && !q.sourceThread))!;
+    expect(quoting).toBeDefined();
+    const source = md.posts.find((p) => p.n === 2)!;
+    const quote = quoting.quotes.find((q) => q.sourcePost === 2)!;
+    expect(source.text).toContain(quote.text.slice(0, 40));
+    const phrase = quote.text.split(/[.!?]/)[0]!.split(/\s+/).slice(0, 8).join(' ').replace(/["]/g, '');
+    const quoters = md.posts.filter((p) => p.quotes.some((q) => q.text.includes(phrase))).map((p) => p.n);
+
+    const inQuotes = await search({ q: `"${phrase}"`, kind: 'quote' });
+    expect(inQuotes.length).toBe(quoters.length);
+    expect(inQuotes.every((r) => r.kind === 'quote')).toBe(true);
+    expect(inQuotes.map((r) => postN(r.url)).sort((a, b) => a - b)).toEqual(quoters.sort((a, b) => a - b));
+    // The quote's result names both people and links to the source post.
+    const title = await page.$eval('[data-search-result] .result-title', (e) => e.textContent);
+    expect(title).toMatch(/ quoting Bregil$/);
+    expect(await page.$eval('[data-search-result] .result-source', (e) => e.getAttribute('href'))).toMatch(new RegExp(`^${base}t/${md.slug}/\\?pf_highlight=.*#post-2$`));
+
+    expect(inQuotes.every((r) => /#post-\d+-q\d+$/.test(r.url))).toBe(true);
+    // Following a quote's result marks the words in that quote.
+    const first = inQuotes[0]!.url.split('#')[1]!;
+    await page.click('[data-search-result] .result-title');
+    await page.waitForSelector(`#${first} mark`, { timeout: 10_000 });
+    expect(await page.$$eval('mark', (m, id) => m.every((x) => x.closest(`#${id}`)), first)).toBe(true);
+
+    const own = await search({ q: `"${phrase}"`, kind: 'own' });
+    expect(own.length).toBeGreaterThan(0);
+    expect(own[0]!.url).toBe(`${base}t/${md.slug}/#post-2`);
+    expect(own[0]!.author).toBe('bregil');
+    expect(own.every((r) => r.kind === 'post' || r.kind === 'essay')).toBe(true);
+  });
+
+  it('narrows by author and by thread, and sorts in thread order on request', async () => {
+    const all = await search({ q: 'Trotsky' });
+    const total = await count();
+    expect(all.length).toBeGreaterThan(0);
+    const byBregil = await search({ q: 'Trotsky', author: 'bregil' });
+    expect(byBregil.length).toBeGreaterThan(0);
+    expect(await count()).toBeLessThan(total);
+    expect(byBregil.every((r) => r.author === 'bregil')).toBe(true);
+
+    const inThread = await search({ q: 'Trotsky', thread: md.slug, sort: 'thread' });
+    const inThreadCount = await count();
+    expect(inThreadCount).toBeLessThan(total);
+    expect(inThread.every((r) => r.thread === md.slug)).toBe(true);
+    const ns = inThread.map((r) => postN(r.url));
+    expect(ns).toEqual([...ns].sort((a, b) => a - b));
+    // The filters are in the form, from the URL.
+    expect(await page.$eval('#thread', (e) => (e as HTMLSelectElement).value)).toBe(md.slug);
+    expect(await page.$eval('#sort', (e) => (e as HTMLSelectElement).value)).toBe('thread');
+  });
+
+  it('reaches the search page from the header box of a thread page, with the query kept', async () => {
+    await page.goto(`${server.url}t/${md.slug}/`);
+    expect(await page.$$eval('script[src], script[type="module"]', (s) => s.length)).toBe(0);
+    await page.fill('#site-search', 'Red Army');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=Red\+Army/);
+    expect(new URL(page.url()).pathname).toBe(`${base}search/`);
+    await page.waitForSelector('#search-status[data-count]');
+    expect(await page.inputValue('#q')).toBe('Red Army');
+    expect(await page.inputValue('#site-search')).toBe('Red Army');
+    expect(await page.$$('[data-search-result]')).not.toHaveLength(0);
+  });
+});
