@@ -27,7 +27,7 @@ export function decodeCapture(bytes: Uint8Array): Decoded {
       rule: 'binary-file',
       severity: 'error',
       message: 'The file holds NUL bytes, so it is binary, not a text capture. It was skipped; save the capture as UTF-8 text or move it out of the content folder.',
-      line: null,
+      line: 1,
     });
     return { text: null, diagnostics };
   }

@@ -26,6 +26,78 @@ function titleFromFile(file: string): string {
   return stem || 'Untitled capture';
 }
 
+/** The 0-based index (within `body`) of the only non-blank line, or null when there are none or several. */
+function titleOnlyLine(body: readonly string[]): number | null {
+  let found: number | null = null;
+  for (let i = 0; i < body.length; i++) {
+    if (isBlank(body[i] ?? '')) continue;
+    if (found !== null) return null;
+    found = i;
+  }
+  return found;
+}
+
+/** A post longer than this (in characters) gets a note (default 1,000,000). */
+export const LONG_POST = 1_000_000;
+/** A line longer than this gets a note (default 100,000). */
+export const LONG_LINE = 100_000;
+/** A thread with more posts than this gets a note (default 10,000). */
+export const LONG_THREAD = 10_000;
+/** Quotes nested deeper than this get a note (default 10). */
+export const DEEP_QUOTES = 10;
+
+/**
+ * Notes about sizes that import fine but suggest a capture went wrong:
+ * a huge post or line, a huge thread, quotes nested very deep. One pass over the lines.
+ */
+function sizeDiagnostics(lines: readonly string[], posts: readonly Post[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const n = (lines[i] ?? '').length;
+    if (n > LONG_LINE) {
+      out.push({
+        rule: 'very-long-line',
+        severity: 'info',
+        message: `Line ${i + 1} is ${n.toLocaleString('en')} characters long. It was imported whole; if line breaks were lost in copying, re-capture the page.`,
+        line: i + 1,
+      });
+      break;
+    }
+  }
+  for (const p of posts) {
+    const size = p.segments.reduce((a, g) => a + (g.kind === 'own' ? g.text.length : (p.quotes[g.quote]?.text.length ?? 0)), 0);
+    if (size > LONG_POST) {
+      out.push({
+        rule: 'very-long-post',
+        severity: 'info',
+        message: `Post ${p.n} is ${size.toLocaleString('en')} characters long. It was imported whole; check that several posts were not joined by a missing separator.`,
+        line: p.line,
+      });
+    }
+    for (const q of p.quotes) {
+      let depth = 0;
+      for (const m of q.text.matchAll(/^(?: {0,3}>)+/gm)) depth = Math.max(depth, (m[0].match(/>/g) ?? []).length);
+      if (depth + 1 > DEEP_QUOTES) {
+        out.push({
+          rule: 'deep-quotes',
+          severity: 'info',
+          message: `A quote in post ${p.n} holds quotes nested ${depth + 1} deep. Only the outer quote is linked to its source; inner levels are shown as nested text. Trim the quote chain in the capture if it is not needed.`,
+          line: q.line,
+        });
+      }
+    }
+  }
+  if (posts.length > LONG_THREAD) {
+    out.push({
+      rule: 'very-long-thread',
+      severity: 'info',
+      message: `The thread has ${posts.length.toLocaleString('en')} posts. It was imported whole; check that the capture is one thread and not several joined together.`,
+      line: posts[0]?.line ?? 1,
+    });
+  }
+  return out;
+}
+
 /**
  * Parses one capture. Never throws: problems become diagnostics.
  * The returned document's slug is provisional until `dedupeSlugs` runs over the archive.
@@ -47,7 +119,21 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
   let sections: Section[] = [];
   let shown: string | null = null;
 
-  if (body.every(isBlank)) {
+  const filled = titleOnlyLine(body);
+  if (filled !== null && !body.every(isBlank)) {
+    // A single line of text: a title with nothing under it.
+    const at = start + filled;
+    title = (lines[at] ?? '').replace(/^#{1,6}\s+/, '').trim();
+    ledger.claim(at, at, 'title');
+    diagnostics.push({
+      rule: 'title-only',
+      severity: 'warning',
+      message: `The capture holds only a title line ("${excerpt(title, 60)}") and no posts. It is listed as an empty page; paste the thread's posts below the title or remove the file.`,
+      line: at + 1,
+    });
+    format = 'unknown';
+    shown = '';
+  } else if (body.every(isBlank)) {
     diagnostics.push({
       rule: 'empty-file',
       severity: 'warning',
@@ -97,6 +183,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
     title = format === 'unknown' && firstLine ? excerpt(firstLine, 80) : titleFromFile(input.file);
     titleInferred = true;
   }
+  diagnostics.push(...sizeDiagnostics(lines, posts));
   const doc: ArchiveDocument = {
     file: input.file,
     format,

@@ -25,6 +25,15 @@ export function shingles(ws: readonly string[], k = SHINGLE): number[] {
 }
 
 /**
+ * Most candidates taken from one shingle's posting list, and from the list of
+ * passages for a query too short for shingles (default 256). Lists are read
+ * from the most recent passage back, so a shingle that every post of a huge
+ * thread shares costs a bounded amount per query: lookups stay linear in the
+ * thread's size, and the latest match (the tie-break) is always among those seen.
+ */
+export const MAX_CANDIDATES = 256;
+
+/**
  * Passages keyed by a numeric id. `add` indexes a passage's words; `find`
  * returns the ids that share shingles with a query, best first, verified.
  */
@@ -32,6 +41,8 @@ export class PassageIndex {
   private readonly k: number;
   private readonly postings = new Map<number, number[]>();
   private readonly texts = new Map<number, string>();
+  /** Ids in the order they were first added. */
+  private readonly order: number[] = [];
 
   /** @param k shingle length in words (default 4) */
   constructor(k = SHINGLE) {
@@ -43,6 +54,7 @@ export class PassageIndex {
     const ws = words(text);
     if (ws.length === 0) return;
     const prev = this.texts.get(id);
+    if (prev === undefined) this.order.push(id);
     this.texts.set(id, prev ? `${prev} ${ws.join(' ')}` : ws.join(' '));
     const seen = new Set<number>();
     for (const h of shingles(ws, this.k)) {
@@ -72,12 +84,19 @@ export class PassageIndex {
     if (ws.length === 0) return [];
     const hs = ws.length < this.k ? [] : shingles(ws, this.k);
     const counts = new Map<number, number>();
-    for (const h of new Set(hs)) {
-      for (const id of this.postings.get(h) ?? []) if (accept(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
+    const recent = (list: readonly number[], take: (id: number) => void) => {
+      let taken = 0;
+      for (let i = list.length - 1; i >= 0 && taken < MAX_CANDIDATES && list.length - i <= 4 * MAX_CANDIDATES; i--) {
+        const id = list[i]!;
+        if (!accept(id)) continue;
+        take(id);
+        taken++;
+      }
+    };
+    for (const h of new Set(hs)) recent(this.postings.get(h) ?? [], (id) => counts.set(id, (counts.get(id) ?? 0) + 1));
     if (ws.length < this.k) {
-      // Too short for shingles: check every accepted passage directly.
-      for (const id of this.texts.keys()) if (accept(id)) counts.set(id, 0);
+      // Too short for shingles: check the most recent accepted passages directly.
+      recent(this.order, (id) => counts.set(id, 0));
     }
     const needle = ` ${ws.join(' ')} `;
     const total = Math.max(1, new Set(hs).size);

@@ -40,9 +40,41 @@ function writeStats(stats: Record<string, unknown>): void {
   }
 }
 
+const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'note' };
+
+/**
+ * The build's import report: one line of totals, then one line per rule (most
+ * serious first) with its count, where it happened and the first message, which
+ * says what was skipped or guessed, why, and what to do.
+ */
+export function importReport(entries: readonly { file: string; d: Diagnostic }[], totals: { files: number; skipped: number; inferredTitles: number; signed: number }): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  const groups = new Map<string, { severity: Diagnostic['severity']; rule: string; where: string[]; message: string }>();
+  for (const { file, d } of entries) {
+    counts[d.severity]++;
+    const key = `${d.severity} ${d.rule}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { severity: d.severity, rule: d.rule, where: [], message: d.message }));
+    g.where.push(`${file}${d.line ? `:${d.line}` : ''}`);
+  }
+  const order = { error: 0, warning: 1, info: 2 };
+  const head =
+    `report: ${totals.files} files, ${totals.skipped} skipped as not text, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ` +
+    `${totals.inferredTitles} titles inferred, ${totals.signed} authors inferred from signatures`;
+  const lines = [...groups.values()]
+    .sort((a, b) => order[a.severity] - order[b.severity] || b.where.length - a.where.length || (a.rule < b.rule ? -1 : 1))
+    .map((g) => {
+      const where = g.where.slice(0, 3).join(', ') + (g.where.length > 3 ? ` and ${g.where.length - 3} more` : '');
+      return `  ${LABEL[g.severity].padEnd(7)} ${g.rule} ×${g.where.length} (${where}): ${excerpt(g.message, 220)}`;
+    });
+  return [head, ...lines].join('\n');
+}
+
 async function load(dir: string, logger: LoaderContext['logger']): Promise<Loaded> {
   const t0 = performance.now();
-  const captures = await readCaptures(dir);
+  const read = await readCaptures(dir);
+  // Binary files are reported, not imported.
+  const captures = read.filter((c) => !c.skipped);
   const t1 = performance.now();
   let lastReport = t1;
   const archive = buildArchive(captures, {
@@ -59,26 +91,30 @@ async function load(dir: string, logger: LoaderContext['logger']): Promise<Loade
   const links = crossLinks(archive);
   const t2 = performance.now();
   const posts = archive.documents.reduce((a, d) => a + d.posts.length, 0);
-  const counts = { error: 0, warning: 0, info: 0 };
-  const rules = new Map<string, number>();
+  const entries: { file: string; d: Diagnostic }[] = [];
+  for (const c of read) if (c.skipped) for (const d of c.diagnostics) entries.push({ file: c.file, d });
+  for (const doc of archive.documents) for (const d of doc.diagnostics) entries.push({ file: doc.file, d });
   const errors: string[] = [];
-  for (const doc of archive.documents) {
-    for (const d of doc.diagnostics) {
-      counts[d.severity]++;
-      rules.set(`${d.severity} ${d.rule}`, (rules.get(`${d.severity} ${d.rule}`) ?? 0) + 1);
-      const line = `${where(doc, d)} [${d.rule}] ${d.message}`;
-      if (d.severity === 'error') {
-        errors.push(line);
-        logger.error(line);
-      } else if (d.severity === 'warning') logger.warn(line);
-      else logger.debug(line);
-    }
+  for (const { file, d } of entries) {
+    const line = `${file}${d.line ? `:${d.line}` : ''} [${d.rule}] ${d.message}`;
+    if (d.severity === 'error') {
+      errors.push(line);
+      logger.error(line);
+    } else if (d.severity === 'warning') logger.warn(line);
+    else logger.debug(line);
   }
   logger.info(
     `imported ${archive.documents.length} documents, ${posts} posts, ${archive.authors.length} authors from ${dir} in ${Math.round(t2 - t0)} ms (quotes ${Math.round(archive.timings.quotes)} ms)`,
   );
-  if (rules.size > 0) {
-    logger.info(`report: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes — ${[...rules].map(([r, n]) => `${r} ×${n}`).join(', ')}`);
+  if (entries.length > 0 || read.length !== captures.length) {
+    logger.info(
+      importReport(entries, {
+        files: read.length,
+        skipped: read.length - captures.length,
+        inferredTitles: archive.documents.filter((d) => d.titleInferred).length,
+        signed: archive.documents.reduce((a, d) => a + d.posts.filter((p) => p.authorEvidence === 'signature').length, 0),
+      }),
+    );
   }
   writeStats({ documents: archive.documents.length, posts, ingestMs: t2 - t0, readMs: t1 - t0, ...Object.fromEntries(Object.entries(archive.timings).map(([k, v]) => [`${k}Ms`, v])) });
   if (process.env.ARCHIVE_STRICT === '1' && errors.length > 0) {

@@ -10,6 +10,8 @@ import { decodeCapture, type CaptureInput, type Diagnostic } from '../lib/index.
 /** A capture read from disk, with the diagnostics of decoding it. */
 export interface ReadCapture extends CaptureInput {
   diagnostics: Diagnostic[];
+  /** True when the file is not text (binary): it is reported and left out of the archive. */
+  skipped: boolean;
 }
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -41,7 +43,7 @@ export async function readCaptures(dir: string): Promise<ReadCapture[]> {
   const out: ReadCapture[] = [];
   for (const { path, file } of rel) {
     const decoded = decodeCapture(await readFile(path));
-    out.push({ file, text: decoded.text ?? '', diagnostics: decoded.diagnostics });
+    out.push({ file, text: decoded.text ?? '', diagnostics: decoded.diagnostics, skipped: decoded.text === null });
   }
   return out;
 }
