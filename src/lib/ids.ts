@@ -38,11 +38,17 @@ export function dedupeSlugs(docs: ArchiveDocument[]): void {
     if (list) list.push(d);
     else groups.set(d.slug, [d]);
   }
+  const taken = new Set(groups.keys());
   for (const [slug, list] of groups) {
     if (list.length < 2) continue;
     const sorted = [...list].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     for (const d of sorted.slice(1)) {
-      d.slug = `${slug}-${shortHash(d.file, 8)}`;
+      // The path's hash; a counter too in the odd case that it is taken (the same path twice, or a slug chosen to match).
+      const base = `${slug}-${shortHash(d.file, 8)}`;
+      let next = base;
+      for (let k = 2; taken.has(next); k++) next = `${base}-${k}`;
+      taken.add(next);
+      d.slug = next;
       const diag: Diagnostic = {
         rule: 'duplicate-slug',
         severity: 'warning',
