@@ -3,15 +3,18 @@
  * written to `<outDir>/pagefind/` with Pagefind's Node API.
  *
  * The model is read back from the built data files (`data/index.json`,
- * `data/threads/*.json`), so the importer runs once. One record per post's
- * own words, one per quote (titled "Ace009 quoting Bregil") and one per essay
- * section; each with the filters `author`, `thread` (slugs) and `kind`
- * (`post`, `quote`, `essay`) and the sort key `order` (thread order). No page
- * HTML is indexed, so navigation, footers and backlink lists never match.
+ * `data/threads/*.json`), so the importer runs once. The searchable items are
+ * every post's own words, every quote (titled "Ace009 quoting Bregil") and
+ * every essay section, each with its exact URL: the thread page's anchor of
+ * the post (`#post-N`) or of the quote (`#post-N-qK`), or the section's.
+ * No page HTML is indexed, so navigation, footers and backlink lists never match.
  *
- * A record's URL is the thread page's anchor of the post (`#post-N`) or of the
- * quote (`#post-N-qK`, K from 1), or the essay section's; Pagefind keeps one
- * record per URL, so every record has its own.
+ * Granularity: Pagefind's `pf_meta` (fetched by every first search) grows by
+ * about 6 bytes per record, so a record per item does not scale (880 KB at
+ * 100k posts). Records are groups of up to 24 consecutive items of one kind;
+ * their filters (`kind`, `thread`, `author`) list every value of their items,
+ * the `items` meta maps word offsets back to items, and the search page
+ * splits a result into the items that hold the matched words (README, Search).
  */
 import type { AstroIntegration } from 'astro';
 import { readFile, readdir, writeFile, stat } from 'node:fs/promises';
@@ -33,7 +36,7 @@ export interface ThreadFile {
     text: string;
     quotes: { author: string | null; sourcePost: number | null; sourceThread: string | null; text: string }[];
   }[];
-  sections: { title: string; id: string; blocks: ({ kind: 'paragraph'; text: string } | { kind: string; items?: string[]; text?: string })[] }[];
+  sections: { title: string; id: string; blocks: { kind: string; items?: string[]; text?: string }[] }[];
 }
 
 /** A search record before it goes to Pagefind. */
@@ -51,6 +54,7 @@ export const UNKNOWN_AUTHOR = 'unknown';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
+
 /** Light Markdown to text: links to their words, emphasis and quote markers dropped. */
 export function plainText(md: string): string {
   return md
@@ -61,73 +65,119 @@ export function plainText(md: string): string {
     .trim();
 }
 
-/** The records of one thread (or essay), `t` its position in the archive's thread order. */
-export function threadRecords(thread: ThreadFile, t: number, base: string): SearchRecord[] {
+/** One searchable piece: a post's own words, a quote, or an essay section. */
+export interface SearchItem {
+  kind: 'post' | 'quote' | 'essay';
+  thread: string;
+  threadTitle: string;
+  /** Post number (0 for an essay section). */
+  n: number;
+  /** Author slug (`unknown` for a post whose capture names nobody; null for essays). */
+  author: string | null;
+  title: string;
+  /** The exact place: `#post-N`, `#post-N-qK` (K from 1) or an essay section's anchor. */
+  url: string;
+  /** For quotes: the quoted post's URL and who wrote it. */
+  source: string | null;
+  quoted: string | null;
+  /** Normalized text: words separated by single spaces. */
+  text: string;
+}
+
+/** The items of one thread (or essay), in thread order. */
+export function threadItems(thread: ThreadFile, base: string): SearchItem[] {
   const u = urls(base);
-  const out: SearchRecord[] = [];
-  const order = (a: number, b: number) => `${pad(t, 5)}.${pad(a, 6)}.${pad(b, 3)}`;
+  const out: SearchItem[] = [];
+  const words = (s: string) => plainText(s).split(/\s+/).filter(Boolean).join(' ');
+  const common = { thread: thread.slug, threadTitle: thread.title };
   for (const p of thread.posts) {
     const url = u.postInThread(thread.slug, p.n);
     const who = p.author ?? 'Unknown author';
-    const author = [p.authorSlug ?? UNKNOWN_AUTHOR];
-    const common = { thread: thread.title, threadSlug: thread.slug, n: String(p.n), author: who, authorSlug: author[0]!, permalink: u.post(thread.slug, p.n) };
-    const own = plainText(p.text);
-    if (own) {
-      out.push({
-        url,
-        content: own,
-        language: 'en',
-        meta: { title: `${who}, #${p.n}`, kind: 'post', ...common },
-        filters: { author, thread: [thread.slug], kind: ['post'] },
-        sort: { order: order(p.n, 0) },
-      });
-    }
+    const author = p.authorSlug ?? UNKNOWN_AUTHOR;
+    const own = words(p.text);
+    if (own) out.push({ kind: 'post', ...common, n: p.n, author, title: who, url, source: null, quoted: null, text: own });
     p.quotes.forEach((q, i) => {
-      const text = plainText(q.text);
+      const text = words(q.text);
       if (!text) return;
-      const meta: Record<string, string> = { title: `${who} quoting ${q.author ?? 'someone'}`, kind: 'quote', ...common, quoted: q.author ?? '' };
-      if (q.sourcePost !== null) {
-        const st = q.sourceThread ?? thread.slug;
-        meta.source = u.postInThread(st, q.sourcePost);
-        meta.sourceLabel = `#${q.sourcePost}`;
-        if (q.sourceThread) meta.sourceThread = q.sourceThread;
-      }
-      out.push({
-        // Each record needs its own URL (Pagefind keeps one record per URL): the quote's anchor in the post.
-        url: `${url}-q${i + 1}`,
-        content: text,
-        language: 'en',
-        meta,
-        filters: { author, thread: [thread.slug], kind: ['quote'] },
-        sort: { order: order(p.n, i + 1) },
-      });
+      const source = q.sourcePost !== null ? u.postInThread(q.sourceThread ?? thread.slug, q.sourcePost) : null;
+      out.push({ kind: 'quote', ...common, n: p.n, author, title: `${who} quoting ${q.author ?? 'someone'}`, url: `${url}-q${i + 1}`, source, quoted: q.author, text });
     });
   }
-  thread.sections.forEach((s, i) => {
-    const text = s.blocks.map((b) => (b.kind === 'paragraph' ? (b.text ?? '') : (b.items ?? []).join('\n'))).join('\n\n');
-    const content = plainText(`${s.title}\n\n${text}`);
-    if (!content) return;
-    out.push({
-      url: u.essay(thread.slug, s.id),
-      content,
-      language: 'en',
-      meta: { title: s.title, kind: 'essay', thread: thread.title, threadSlug: thread.slug, section: s.title },
-      filters: { thread: [thread.slug], kind: ['essay'] },
-      sort: { order: order(0, i) },
-    });
-  });
+  for (const s of thread.sections) {
+    const body = s.blocks.map((b) => (b.kind === 'paragraph' ? (b.text ?? '') : (b.items ?? []).join('\n'))).join('\n\n');
+    const text = words(`${s.title}\n\n${body}`);
+    if (text) out.push({ kind: 'essay', ...common, n: 0, author: null, title: s.title, url: u.essay(thread.slug, s.id), source: null, quoted: null, text });
+  }
   return out;
 }
 
-/** Reads the built data files of `dir` and returns every record, in thread order. */
-export async function readRecords(dir: string, base: string): Promise<SearchRecord[]> {
-  const index = JSON.parse(await readFile(join(dir, 'data/index.json'), 'utf8')) as { documents: { slug: string }[] };
-  const records: SearchRecord[] = [];
-  for (const [t, d] of index.documents.entries()) {
-    const thread = JSON.parse(await readFile(join(dir, 'data/threads', `${d.slug}.json`), 'utf8')) as ThreadFile;
-    records.push(...threadRecords(thread, t, base));
+/** Limits of one record (a group of items): few enough records keep Pagefind's `pf_meta` small, small enough groups keep fragments small. */
+export const GROUP_ITEMS = 24;
+export const GROUP_WORDS = 3000;
+
+/**
+ * An item as the search page reads it from a record's `items` meta:
+ * `[wordOffset, order, url, title, thread, author, n, source, quoted]`.
+ */
+export type ItemTuple = [number, number, string, string, string, string, number, string, string];
+
+/**
+ * Groups items (already in archive order) into Pagefind records: consecutive
+ * items of the same kind, up to `GROUP_ITEMS` items or `GROUP_WORDS` words,
+ * across thread boundaries. A record's filters hold every author and thread of
+ * its items; its `items` meta maps word offsets of its content back to the
+ * items, so the search page shows and filters items, not records.
+ */
+export function groupRecords(items: SearchItem[]): SearchRecord[] {
+  const out: SearchRecord[] = [];
+  for (const kind of ['post', 'quote', 'essay'] as const) {
+    let group: { item: SearchItem; order: number }[] = [];
+    let words = 0;
+    const flush = () => {
+      if (group.length === 0) return;
+      const tuples: ItemTuple[] = [];
+      const threads: Record<string, string> = {};
+      let offset = 0;
+      for (const { item: it, order } of group) {
+        tuples.push([offset, order, it.url, it.title, it.thread, it.author ?? '', it.n, it.source ?? '', it.quoted ?? '']);
+        threads[it.thread] = it.threadTitle;
+        offset += it.text.split(' ').length;
+      }
+      const authors = [...new Set(group.map((g) => g.item.author).filter((a): a is string => a !== null))];
+      const filters: Record<string, string[]> = { kind: [kind], thread: Object.keys(threads) };
+      if (authors.length) filters.author = authors;
+      out.push({
+        url: group[0]!.item.url,
+        content: group.map((g) => g.item.text).join(' '),
+        language: 'en',
+        meta: { title: group[0]!.item.title, kind, items: JSON.stringify(tuples), threads: JSON.stringify(threads) },
+        filters,
+        sort: { order: pad(group[0]!.order, 9) },
+      });
+      group = [];
+      words = 0;
+    };
+    items.forEach((item, order) => {
+      if (item.kind !== kind) return;
+      const w = item.text.split(' ').length;
+      if (group.length >= GROUP_ITEMS || (group.length > 0 && words + w > GROUP_WORDS)) flush();
+      group.push({ item, order });
+      words += w;
+    });
+    flush();
   }
-  return records;
+  return out;
+}
+
+/** Reads the built data files of `dir` and returns every item, in archive order. */
+export async function readItems(dir: string, base: string): Promise<SearchItem[]> {
+  const index = JSON.parse(await readFile(join(dir, 'data/index.json'), 'utf8')) as { documents: { slug: string }[] };
+  const items: SearchItem[] = [];
+  for (const d of index.documents) {
+    const thread = JSON.parse(await readFile(join(dir, 'data/threads', `${d.slug}.json`), 'utf8')) as ThreadFile;
+    items.push(...threadItems(thread, base));
+  }
+  return items;
 }
 
 async function dirBytes(dir: string): Promise<number> {
@@ -184,10 +234,10 @@ export default function pagefindIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const records = await readRecords(out, base);
-        const figures = await writeIndex(records, join(out, 'pagefind'));
-        logger.info(`search index: ${figures.records} records in ${figures.indexMs} ms, ${Math.round(figures.indexBytes / 1024)} KB`);
-        await mergeStats(figures);
+        const items = await readItems(out, base);
+        const figures = await writeIndex(groupRecords(items), join(out, 'pagefind'));
+        logger.info(`search index: ${items.length} posts, quotes and sections in ${figures.records} records, ${figures.indexMs} ms, ${Math.round(figures.indexBytes / 1024)} KB`);
+        await mergeStats({ ...figures, items: items.length });
       },
     },
   };
