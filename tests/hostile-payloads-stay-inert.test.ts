@@ -2,7 +2,8 @@
  * Hostile input stays inert: captures whose bodies, titles, author names, front
  * matter and quotes carry XSS payloads (from the OWASP, PortSwigger and HTML5
  * Security cheat sheets; fixtures in `tests/fixtures/hostile/`, in the Markdown
- * export, the flat-text and the essay format) are built into a site, and every
+ * export, the flat-text and the essay format, plus a capture of unknown format
+ * and one holding only a title) are built into a site, and every
  * page is opened in headless Chromium: no dialog opens, no payload sets
  * `window.__xss`, no request leaves for another host, and the payloads' words
  * are still there as text. Data files and meta tags are checked too.
@@ -126,12 +127,14 @@ describe('hostile captures', () => {
     expect(all).toContain('</title><script>alert(window.__xss=801)</script> Hostile <b>thread</b>');
     expect(all).toContain('<script>alert(window.__xss=821)</script> Flat');
     expect(all).toContain('<script>alert(window.__xss=834)</script>');
+    expect(all).toContain('<script>alert(window.__xss=841)</script> not a known format');
+    expect(all).toContain('<svg onload="alert(window.__xss=851)"> a title alone');
   }, 400_000);
 
   it('stay inert when the page is used: links hovered and focused, search run', async () => {
     const thread = filesOf(dir, '.html').find((f) => /^t\/[^/]+\/index\.html$/.test(f) && readFileSync(join(dir, f), 'utf8').includes('Payload 37:'))!;
     await visit(thread.replace(/index\.html$/, ''), async () => {
-      for (const a of (await page.$$('.post-body a, .post-body p')).slice(0, 200)) {
+      for (const a of (await page.$$('main article a, main article p')).slice(0, 200)) {
         await a.hover({ timeout: 500 }).catch(() => {});
         await a.focus().catch(() => {});
       }
