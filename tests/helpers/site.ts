@@ -31,6 +31,8 @@ export async function buildSite(o: BuildSiteOptions): Promise<{ outDir: string; 
   const outDir = resolve(ROOT, o.outDir);
   await rm(outDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Vitest sets Vite's env variables in process.env; a child build would take BASE_URL=/ over `base`.
+  for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) if (!o.env || !(k in o.env)) delete env[k];
   if (o.content) env.ARCHIVE_CONTENT = resolve(ROOT, o.content);
   else delete env.ARCHIVE_CONTENT;
   if (o.base) env.ARCHIVE_BASE = o.base;
