@@ -14,7 +14,7 @@ import { serve, type Served } from './helpers/serve.js';
 
 interface QuoteData { author: string | null; sourcePost: number | null; sourceThread: string | null; text: string }
 interface PostData { n: number; author: string | null; authorSlug: string | null; text: string; quotes: QuoteData[] }
-interface ThreadData { slug: string; title: string; format: string; url: string; posts: PostData[]; sections: { blocks: { kind: string; text?: string; items?: string[] }[] }[] }
+interface ThreadData { slug: string; title: string; format: string; url: string; posts: PostData[]; sections: { title: string; blocks: { kind: string; text?: string; items?: string[] }[] }[] }
 
 async function readThreads(dir: string): Promise<ThreadData[]> {
   const files = (await readdir(join(dir, 'data/threads'))).filter((f) => f.endsWith('.json'));
@@ -40,6 +40,7 @@ function texts(threads: ThreadData[]) {
       out.push({ kind: 'own', thread: t.slug, n: p.n, text: p.text });
       for (const q of p.quotes) out.push({ kind: 'quote', thread: t.slug, n: p.n, text: q.text });
     }
+    for (const s of t.sections) out.push({ kind: 'essay', thread: t.slug, n: 0, text: s.title });
     for (const s of t.sections) for (const b of s.blocks) out.push({ kind: 'essay', thread: t.slug, n: 0, text: b.text ?? (b.items ?? []).join(' ') });
   }
   return out;
@@ -57,6 +58,21 @@ function families(all: ReturnType<typeof texts>) {
     }
   });
   return where;
+}
+
+/** A long plain word whose family occurs in exactly one text, chosen among the texts `ok` accepts. */
+function distinctive(threads: ThreadData[], ok: (t: ReturnType<typeof texts>[number]) => boolean): { word: string; n: number; thread: string } {
+  const all = texts(threads);
+  const where = families(all);
+  const keys = [...where.keys()];
+  for (const t of all) {
+    if (!ok(t)) continue;
+    // Plain lowercase words only: Pagefind also indexes the parts of camelCase and hyphenated words.
+    const plain = t.text.match(/(?<![\w'’-])[a-z]{9,}(?![\w'’-])/g) ?? [];
+    const w = plain.find((w) => where.get(stem(w))!.size === 1 && keys.filter((k) => k.startsWith(stem(w).slice(0, 5))).length === 1);
+    if (w) return { word: w, n: t.n, thread: t.thread };
+  }
+  throw new Error('no distinctive word found');
 }
 
 describe.each([
@@ -85,7 +101,9 @@ describe.each([
   /** Opens the search page with these parameters and waits for the results. */
   async function search(params: Record<string, string>) {
     await page.goto(`${server.url}search/?${new URLSearchParams(params)}`);
-    await page.waitForSelector('#search-status[data-count]');
+    await page.waitForSelector('#search-status[data-count]').catch(async (e: Error) => {
+      throw new Error(`${e.message}\nsearch page status: ${await page.textContent('#search-status')}`);
+    });
     return page.$$eval('[data-search-result]', (els) =>
       els.map((e) => ({ kind: e.getAttribute('data-search-result'), url: e.getAttribute('data-url')!, author: e.getAttribute('data-author'), thread: e.getAttribute('data-thread'), href: e.querySelector('a')!.getAttribute('href')! })),
     );
@@ -93,19 +111,7 @@ describe.each([
   const count = () => page.$eval('#search-status', (e) => Number((e as HTMLElement).dataset.count));
 
   it('finds a post by a distinctive word of its own, first, and highlights it there', async () => {
-    const all = texts(threads);
-    const where = families(all);
-    // A long word whose family occurs in exactly one text: a post's own words in the Markdown thread.
-    let pick: { word: string; n: number } | null = null;
-    all.forEach((t, i) => {
-      if (pick || t.kind !== 'own' || t.thread !== md.slug) return;
-      // Plain lowercase words only: Pagefind also indexes the parts of camelCase and hyphenated words.
-      const plain = t.text.match(/(?<![\w'’-])[a-z]{9,}(?![\w'’-])/g) ?? [];
-      const w = plain.find((w) => where.get(stem(w))!.size === 1 && [...where.keys()].filter((k) => k.startsWith(stem(w).slice(0, 5))).length === 1);
-      if (w) pick = { word: w, n: t.n };
-    });
-    expect(pick).not.toBeNull();
-    const { word, n } = pick!;
+    const { word, n } = distinctive(threads, (t) => t.kind === 'own' && t.thread === md.slug);
     const results = await search({ q: word });
     expect(results.length).toBeGreaterThan(0);
     expect(results[0]!.url, `search for "${word}"`).toBe(`${base}t/${md.slug}/${n > 50 ? `page/${Math.ceil(n / 50)}/` : ''}#post-${n}`);
@@ -118,6 +124,19 @@ describe.each([
     expect((await mark.textContent())!.toLowerCase()).toBe(word);
     // Only the target post is marked.
     expect(await page.$$eval('mark', (m, id) => m.every((x) => x.closest(`#${id}`)), `post-${n}`)).toBe(true);
+  });
+
+  it('finds an essay section by a distinctive word and highlights it in that section', async () => {
+    const essay = threads.find((t) => t.format === 'essay' && t.sections.length > 0);
+    if (!essay) return;
+    const { word } = distinctive(threads, (t) => t.kind === 'essay' && t.thread === essay.slug);
+    const results = await search({ q: word, kind: 'essay' });
+    expect(results[0]?.kind).toBe('essay');
+    expect(results[0]!.url.startsWith(`${base}essays/${essay.slug}/#`)).toBe(true);
+    const id = results[0]!.url.split('#')[1]!;
+    await page.click('[data-search-result] .result-title');
+    const mark = await page.waitForSelector(`[id="${id}"] mark`, { timeout: 10_000 });
+    expect((await mark.textContent())!.toLowerCase()).toBe(word);
   });
 
   it('keeps quoted words apart from own words: a quoted phrase leads to the quoting posts and to its author', async () => {
