@@ -4,7 +4,8 @@
  * paragraphs. No raw HTML passes: raw HTML in Markdown is shown as the text
  * it is (so a post that talks about `<script>` keeps its words), images become
  * links (remote images would track readers), links to anything but web and
- * mail addresses become their words and address as text, and the sanitizer runs last, with
+ * mail addresses become their words and address as text, footnotes are shown
+ * as written (their ids would repeat across a page's posts), and the sanitizer runs last, with
  * GitHub's schema (no scripts, styles, event handlers or `javascript:` URLs).
  */
 import { unified } from 'unified';
@@ -55,6 +56,18 @@ function keepAsText() {
         const label = node.alt || node.url;
         parent.children[index] = { type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: `[image: ${label}]` }] } as never;
         return index; // visit the link: an image of a script URL becomes text
+      }
+      if (node.type === 'footnoteReference') {
+        // Footnote ids would repeat across the posts of a page: a footnote is shown as written.
+        parent.children[index] = { type: 'text', value: `[^${node.label ?? node.identifier}]` } as never;
+        return SKIP;
+      }
+      if (node.type === 'footnoteDefinition') {
+        const [first, ...rest] = node.children;
+        const mark = { type: 'text' as const, value: `[^${node.label ?? node.identifier}]: ` };
+        const lead = first?.type === 'paragraph' ? [{ ...first, children: [mark, ...first.children] }] : [{ type: 'paragraph', children: [mark] }, ...(first ? [first] : [])];
+        parent.children.splice(index, 1, ...(lead as never[]), ...(rest as never[]));
+        return index;
       }
       if (node.type === 'imageReference') {
         parent.children[index] = { type: 'linkReference', identifier: node.identifier, label: node.label, referenceType: node.referenceType, children: [{ type: 'text', value: `[image: ${node.alt ?? node.label ?? ''}]` }] } as never;
