@@ -6,12 +6,13 @@
  * used twice on a page (an anchor must be unambiguous).
  */
 import { describe, expect, inject, it } from 'vitest';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element, Root } from 'hast';
 import { filesOf } from './helpers/html.js';
+import { ROOT } from './helpers/site.js';
 
 /** What one page holds: its ids (with counts) and its outgoing URLs. */
 interface PageFacts {
@@ -102,10 +103,19 @@ describe('links of the built site', () => {
     expect(broken.slice(0, 30), `${broken.length} broken`).toEqual([]);
   });
 
-  it('the checker catches a broken link and a missing anchor', () => {
-    const tree = fromHtml('<a href="/nowhere/">x</a><a href="#missing">y</a><p id="a"></p><p id="a"></p>');
-    const f = factsOf(tree);
-    expect(f.links.map((l) => l.url)).toEqual(['/nowhere/', '#missing']);
-    expect(f.ids.get('a')).toBe(2);
+  it('the checker catches broken links, missing anchors, duplicate ids and links out of the base', () => {
+    const dir = join(ROOT, '.tmp/link-checker-fixture');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<a href="a/#ok">ok</a><a href="a/#missing">m</a><a href="/archive/nowhere/">n</a><a href="/elsewhere/">o</a><a href="https://example.org/">x</a><p id="d"></p><p id="d"></p>');
+    writeFileSync(join(dir, 'a/index.html'), '<h2 id="ok">ok</h2><a href="../">up</a><a href="#ok">self</a>');
+    const broken = checkSite(dir, '/archive/');
+    expect(broken).toEqual([
+      'index.html: id "d" is used 2 times',
+      'index.html: a[href]="a/#missing" → no id "missing" in a/index.html',
+      'index.html: a[href]="/archive/nowhere/" → nothing is built at /archive/nowhere/',
+      'index.html: a[href]="/elsewhere/" leaves the base path /archive/',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
