@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
+import importReport from './src/integrations/import-report.ts';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
@@ -12,5 +13,5 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
-  integrations: [pagefind()],
+  integrations: [pagefind(), importReport()],
 });

@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { buildArchive, excerpt, type Archive, type ArchiveDocument, type Diagnostic } from '../lib/index.js';
 import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
 import { readCaptures } from './read-captures.js';
+import { setImportReport } from '../integrations/import-report.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
 interface Loaded {
@@ -47,7 +48,10 @@ const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warning:
  * serious first) with its count, where it happened and the first message, which
  * says what was skipped or guessed, why, and what to do.
  */
-export function importReport(entries: readonly { file: string; d: Diagnostic }[], totals: { files: number; skipped: number; inferredTitles: number; signed: number }): string {
+export function importReport(
+  entries: readonly { file: string; d: Diagnostic }[],
+  totals: { files: number; skipped: number; inferredTitles: number; signed: number; reconstructed: number },
+): string {
   const counts = { error: 0, warning: 0, info: 0 };
   const groups = new Map<string, { severity: Diagnostic['severity']; rule: string; where: string[]; message: string }>();
   for (const { file, d } of entries) {
@@ -60,7 +64,7 @@ export function importReport(entries: readonly { file: string; d: Diagnostic }[]
   const order = { error: 0, warning: 1, info: 2 };
   const head =
     `report: ${totals.files} files, ${totals.skipped} skipped as not text, ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes; ` +
-    `${totals.inferredTitles} titles inferred, ${totals.signed} authors inferred from signatures`;
+    `guessed: ${totals.inferredTitles} titles, ${totals.signed} authors (from signatures), ${totals.reconstructed} quotes (reconstructed from repeated text)`;
   const lines = [...groups.values()]
     .sort((a, b) => order[a.severity] - order[b.severity] || b.where.length - a.where.length || (a.rule < b.rule ? -1 : 1))
     .map((g) => {
@@ -106,16 +110,16 @@ async function load(dir: string, logger: LoaderContext['logger']): Promise<Loade
   logger.info(
     `imported ${archive.documents.length} documents, ${posts} posts, ${archive.authors.length} authors from ${dir} in ${Math.round(t2 - t0)} ms (quotes ${Math.round(archive.timings.quotes)} ms)`,
   );
-  if (entries.length > 0 || read.length !== captures.length) {
-    logger.info(
-      importReport(entries, {
-        files: read.length,
-        skipped: read.length - captures.length,
-        inferredTitles: archive.documents.filter((d) => d.titleInferred).length,
-        signed: archive.documents.reduce((a, d) => a + d.posts.filter((p) => p.authorEvidence === 'signature').length, 0),
-      }),
-    );
-  }
+  const report = importReport(entries, {
+    files: read.length,
+    skipped: read.length - captures.length,
+    inferredTitles: archive.documents.filter((d) => d.titleInferred).length,
+    signed: archive.documents.reduce((a, d) => a + d.posts.filter((p) => p.authorEvidence === 'signature').length, 0),
+    reconstructed: archive.documents.reduce((a, d) => a + d.posts.reduce((b, p) => b + p.quotes.filter((q) => q.reconstructed).length, 0), 0),
+  });
+  // Shown now (dev server, sync) and again at the end of a build (src/integrations/import-report.ts).
+  logger.info(report);
+  setImportReport(report);
   writeStats({ documents: archive.documents.length, posts, ingestMs: t2 - t0, readMs: t1 - t0, ...Object.fromEntries(Object.entries(archive.timings).map(([k, v]) => [`${k}Ms`, v])) });
   if (process.env.ARCHIVE_STRICT === '1' && errors.length > 0) {
     throw new Error(`ARCHIVE_STRICT=1: the content has ${errors.length} error-level diagnostic(s); fix them or build without ARCHIVE_STRICT:\n${errors.join('\n')}`);
