@@ -101,18 +101,22 @@ describe('broken captures, through the library', () => {
 
   it('two threads with the same slug', () => {
     const a = buildArchive([
+      { file: 'same.md', text: GOOD },
+      { file: 'same.txt', text: GOOD },
       { file: 'x/same.md', text: GOOD },
-      { file: 'y/same.md', text: GOOD },
       { file: 'z.md', text: `---\nslug: x\n---\n${GOOD}` },
       { file: 'w.md', text: `---\nslug: x\n---\n${GOOD}` },
     ]);
     const slugs = a.documents.map((d) => d.slug);
-    expect(new Set(slugs).size).toBe(4);
-    // The path that sorts first keeps the slug; the other is renamed and told how to choose its URL.
+    expect(new Set(slugs).size).toBe(5);
+    // Same title, same path but for the extension: the path that sorts first keeps the slug; the other is renamed and told how to choose its URL.
     expect(find(a.documents[0]!, 'duplicate-slug')).toBeUndefined();
-    expect(find(a.documents[1]!, 'duplicate-slug')!.message).toContain('x/same.md');
-    expect(find(a.documents[3]!, 'duplicate-slug')).toBeUndefined();
-    expect(expectUseful(find(a.documents[2]!, 'duplicate-slug'), 'duplicate-slug').message).toContain('w.md');
+    expect(expectUseful(find(a.documents[1]!, 'duplicate-slug'), 'duplicate-slug').message).toContain('same.md');
+    // Same-named files in different folders do not clash.
+    expect(find(a.documents[2]!, 'duplicate-slug')).toBeUndefined();
+    // Two front matter slugs alike.
+    expect(find(a.documents[4]!, 'duplicate-slug')).toBeUndefined();
+    expect(expectUseful(find(a.documents[3]!, 'duplicate-slug'), 'duplicate-slug').message).toContain('w.md');
   });
 
   it('a post with an empty body keeps its number', () => {
@@ -217,7 +221,7 @@ describe('the build with broken content', () => {
   const dir = join(ROOT, '.tmp/broken-content');
   const setup = async () => {
     await rm(dir, { recursive: true, force: true });
-    await mkdir(join(dir, 'sub'), { recursive: true });
+    await mkdir(dir, { recursive: true });
     const files: Record<string, string | Uint8Array> = {
       'good.md': GOOD,
       'empty.md': '',
@@ -228,7 +232,7 @@ describe('the build with broken content', () => {
       'wrong-type.md': `---\ntitle:\n  nested: 1\n---\n${GOOD}`,
       'title-only.md': '# Only a title\n',
       'same.md': GOOD,
-      'sub/same.md': GOOD,
+      'same.txt': GOOD,
       'empty-post.md': '# Empty post\n\n## A\n\nfirst\n\n----------\n\n## B\n\n----------\n\n## C\n\nthird\n',
       'lost-quote.md': '# Lost quote\n\n## A\n\nthe fleet sails\n\n----------\n\n## B\n\nZed said:\n\n> words nobody here ever wrote\n\nreply\n',
     };

@@ -66,6 +66,14 @@ describe('post URLs', () => {
     expect(new Set(slugs).size).toBe(slugs.length);
   });
 
+  it('survive adding a same-titled, same-named file in a folder that sorts first', () => {
+    const before = buildArchive([{ file: 'm/battle-of-midway.md', text: base[0]!.text }]);
+    const after = buildArchive([{ file: 'a/battle-of-midway.md', text: base[0]!.text }, { file: 'm/battle-of-midway.md', text: base[0]!.text }]);
+    expectKept(before, after);
+    expect(after.documents[0]!.slug).not.toBe(after.documents[1]!.slug);
+    expect(after.documents.flatMap((d) => d.diagnostics.filter((x) => x.rule === 'duplicate-slug'))).toEqual([]);
+  });
+
   it('survive both at once, and a rebuild gives the same slugs and numbers', () => {
     const one = buildArchive(base);
     const two = buildArchive(base);

@@ -12,17 +12,26 @@ export function fileStem(path: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
+/** A path without its extension, with `/` separators (`a\\b.txt` → `a/b`). */
+export function pathStem(path: string): string {
+  const parts = String(path).split(/[\\/]/);
+  parts[parts.length - 1] = fileStem(path);
+  return parts.join('/');
+}
+
 /**
  * The slug a document asks for: its front matter `slug`, or its title's slug
- * followed by a short hash of its file name. The hash keeps two documents with
- * the same title apart without depending on which was added first, so adding
- * a document never changes the URL of another.
+ * followed by a short hash of its path without extension (for a file at the top
+ * of the content folder, its file name). The hash keeps two documents with the
+ * same title apart, also same-named files in different folders, without
+ * depending on which was added first, so adding a document never changes the
+ * URL of another.
  */
 export function documentSlug(doc: Pick<ArchiveDocument, 'file' | 'title'>, frontMatterSlug?: string): string {
   const own = frontMatterSlug ? slugify(frontMatterSlug, 80) : '';
   if (own) return own;
   const base = slugify(doc.title, 60) || 'untitled';
-  return `${base}-${shortHash(fileStem(doc.file))}`;
+  return `${base}-${shortHash(pathStem(doc.file))}`;
 }
 
 /**
