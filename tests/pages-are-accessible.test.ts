@@ -52,6 +52,11 @@ describe('accessibility (axe-core)', () => {
       expect(existsSync(join(dir, path!, 'index.html')), `${name} /${path} is not built`).toBe(true);
       const context = await browser.newContext();
       const page = await context.newPage();
+      const foreign: string[] = [];
+      page.on('request', (r) => {
+        const url = new URL(r.url());
+        if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
+      });
       try {
         const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
         expect(res?.status()).toBe(200);
@@ -60,6 +65,8 @@ describe('accessibility (axe-core)', () => {
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
           .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
         expect(bad).toEqual([]);
+        // The pages load nothing from other hosts (fonts, scripts, images).
+        expect(foreign).toEqual([]);
       } finally {
         await context.close();
       }
