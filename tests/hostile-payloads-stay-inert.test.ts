@@ -124,6 +124,7 @@ describe('hostile captures', () => {
     expect(all).toContain('<img src=x onerror="alert(window.__xss=3)">');
     expect(all).toContain('<svg onload="alert(window.__xss=9)">');
     expect(all).toContain('markdown link (javascript:alert(window.__xss=52))');
+    expect(all).toContain('ref link (javascript:alert(window.__xss=59))');
     expect(all).toContain('</title><script>alert(window.__xss=801)</script> Hostile <b>thread</b>');
     expect(all).toContain('<script>alert(window.__xss=821)</script> Flat');
     expect(all).toContain('<script>alert(window.__xss=834)</script>');

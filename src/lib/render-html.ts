@@ -5,8 +5,9 @@
  * it is (so a post that talks about `<script>` keeps its words), images become
  * links (remote images would track readers), links to anything but web and
  * mail addresses become their words and address as text, footnotes are shown
- * as written (their ids would repeat across a page's posts), and the sanitizer runs last, with
- * GitHub's schema (no scripts, styles, event handlers or `javascript:` URLs).
+ * as written (their ids would repeat across a page's posts), and the sanitizer
+ * runs last, with GitHub's schema (no scripts, styles, event handlers or
+ * `javascript:` URLs).
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -37,6 +38,10 @@ const FLOW = new Set(['root', 'blockquote', 'listItem', 'footnoteDefinition']);
  */
 function keepAsText() {
   return (tree: MdRoot) => {
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (d) => {
+      if (!definitions.has(d.identifier)) definitions.set(d.identifier, d.url);
+    });
     visit(tree, (n, index, up) => {
       const node = n as Nodes;
       const parent = up as Parents | undefined;
@@ -51,6 +56,14 @@ function keepAsText() {
         const words = node.children.length === 1 && node.children[0]?.type === 'text' ? node.children[0].value : null;
         (parent.children as PhrasingContent[]).splice(index, 1, ...node.children, ...(words === node.url ? [] : [{ type: 'text' as const, value: ` (${node.url})` }]));
         return index;
+      }
+      if (node.type === 'linkReference') {
+        const url = definitions.get(node.identifier);
+        if (url !== undefined && !SAFE_URL.test(url.trim())) {
+          (parent.children as PhrasingContent[]).splice(index, 1, ...node.children, { type: 'text', value: ` (${url})` });
+          return index;
+        }
+        return undefined;
       }
       if (node.type === 'image') {
         const label = node.alt || node.url;
@@ -71,7 +84,7 @@ function keepAsText() {
       }
       if (node.type === 'imageReference') {
         parent.children[index] = { type: 'linkReference', identifier: node.identifier, label: node.label, referenceType: node.referenceType, children: [{ type: 'text', value: `[image: ${node.alt ?? node.label ?? ''}]` }] } as never;
-        return SKIP;
+        return index; // visit the link reference: one to a script URL becomes text
       }
       return undefined;
     });
