@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import importReport from './src/integrations/import-report.ts';
+import { dataStoreAsJson } from './src/integrations/data-store-as-json.ts';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
@@ -9,9 +10,17 @@ const base = process.env.ARCHIVE_BASE || '/';
 export default defineConfig({
   base,
   trailingSlash: 'always',
-  build: { format: 'directory', concurrency: 2 },
+  build: { format: 'directory', concurrency: 32 },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
   integrations: [pagefind(), importReport()],
+  vite: {
+    plugins: [
+      dataStoreAsJson({
+        build: new URL('./node_modules/.astro/data-store.json', import.meta.url),
+        dev: new URL('./.astro/data-store.json', import.meta.url),
+      }),
+    ],
+  },
 });

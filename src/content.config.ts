@@ -47,7 +47,6 @@ const posts = defineCollection({
     badges: z.array(z.string()),
     edited: z.boolean(),
     line: z.number(),
-    text: z.string(),
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),
     quotedBy: z.array(postRef.extend({ quote: z.number() })),

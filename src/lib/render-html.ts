@@ -99,9 +99,45 @@ export function escapeHtml(s: string): string {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-/** Renders Markdown to safe HTML. Never throws: on failure the text is shown escaped. */
+/** Characters and sequences that may start Markdown syntax, an entity or a GFM autolink. */
+const SYNTAX = /[*_`[\]<>#|~\\&@]|:\/\/|www\./i;
+/** Line openings that may start a block other than a paragraph (list, heading underline, code). */
+const BLOCK_START = /^(?: {4}|\t| {0,3}(?:[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$))/;
+
+/**
+ * True when Markdown source holds no syntax at all, only paragraphs of words
+ * (most posts): such text needs no Markdown parse, and its paragraphs are the
+ * blank-line-separated blocks. Conservative: any character that could start
+ * syntax, an entity or an autolink sends the text through the full parser.
+ */
+export function isPlainProse(markdown: string): boolean {
+  if (SYNTAX.test(markdown)) return false;
+  for (const line of markdown.split('\n')) if (BLOCK_START.test(line) || / {2,}$/.test(line)) return false;
+  return true;
+}
+
+/** The mdast of plain prose: one paragraph per blank-line-separated block, lines trimmed. */
+function proseTree(markdown: string): MdRoot {
+  const tree: MdRoot = { type: 'root', children: [] };
+  for (const block of markdown.split(/\n[ \t]*\n/)) {
+    const value = block
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .join('\n');
+    if (value) tree.children.push({ type: 'paragraph', children: [{ type: 'text', value }] });
+  }
+  return tree;
+}
+
+/**
+ * Renders Markdown to safe HTML. Never throws: on failure the text is shown escaped.
+ * Plain prose skips the Markdown parse (see `isPlainProse`) but still goes
+ * through remark-rehype, the sanitizer and the stringifier.
+ */
 export function markdownToHtml(markdown: string): string {
   try {
+    if (isPlainProse(markdown)) return String(treePipeline.stringify(treePipeline.runSync(proseTree(markdown) as never) as never));
     return String(markdownPipeline.processSync(markdown));
   } catch {
     return `<p>${escapeHtml(markdown)}</p>`;

@@ -197,7 +197,6 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             badges: p.badges,
             edited: p.edited,
             line: p.line,
-            text: p.text,
             segments: p.segments,
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),
             quotedBy: links.quotedBy.get(key) ?? [],

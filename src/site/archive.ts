@@ -67,3 +67,8 @@ export const u = makeUrls(import.meta.env.BASE_URL);
 export function authorName(a: SiteArchive, p: PostEntry): string | null {
   return p.data.author ? (a.author.get(p.data.author.id)?.data.name ?? p.data.authorName) : p.data.authorName;
 }
+
+/** A post's own words: its own-words segments joined by blank lines (the model's `Post.text`, not stored twice). */
+export function ownText(p: PostEntry): string {
+  return p.data.segments.flatMap((s) => (s.kind === 'own' ? [s.text] : [])).join('\n\n');
+}

@@ -1,7 +1,7 @@
 /**
  * The JSON data files: the same model the pages show, per thread and as an index.
  */
-import { u, authorName, type SiteArchive, type Thread } from './archive';
+import { u, authorName, ownText, type SiteArchive, type Thread } from './archive';
 
 /** The data file of one thread: its facts, posts with quotes and backlinks, sections. */
 export function threadData(archive: SiteArchive, thread: Thread) {
@@ -25,7 +25,7 @@ export function threadData(archive: SiteArchive, thread: Thread) {
       authorEvidence: p.data.authorEvidence,
       badges: p.data.badges,
       edited: p.data.edited,
-      text: p.data.text,
+      text: ownText(p),
       quotes: p.data.quotes.map((r) => {
         const q = archive.quote.get(r.id)!.data;
         return { author: q.author, sourcePost: q.sourcePost, sourceThread: q.sourceThread === thread.id ? null : q.sourceThread, reconstructed: q.reconstructed, text: q.text };
