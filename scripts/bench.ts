@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --posts N [--seed S] [--no-browser]`: generates (or reuses)
+ * `npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser]`: generates (or reuses)
  * a synthetic archive of about N posts, builds the site from it, and prints one
  * line per figure: ingest rate, quote-resolution time, Astro build time, index
  * time, total wall time, peak memory, dist/ size, index size, thread-page HTML
@@ -7,7 +7,7 @@
  * fetched and the time until the first results show for a cold first query and
  * a warm one.
  *
- * Work folders are under `.bench/` (ignored by git).
+ * Work folders (corpus, site, statistics) are under `--work DIR`, default `.bench/` (ignored by git).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
@@ -23,10 +23,10 @@ const posts = Number(arg('--posts', '10000'));
 const seed = arg('--seed', '1');
 const browserOn = !process.argv.includes('--no-browser');
 if (!Number.isFinite(posts) || posts < 1) {
-  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--no-browser]\n');
+  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser]\n');
   process.exit(2);
 }
-const work = join(ROOT, '.bench');
+const work = resolve(ROOT, arg('--work', '.bench'));
 const corpus = join(work, `corpus-${posts}-${seed}`);
 const outDir = join(work, `site-${posts}-${seed}`);
 const statsFile = join(work, `stats-${posts}-${seed}.json`);
@@ -103,7 +103,7 @@ const corpusPosts = manifest.totals?.posts ?? manifest.posts ?? posts;
 
 rmSync(outDir, { recursive: true, force: true });
 rmSync(statsFile, { force: true });
-const build = await run(process.execPath, ['--max-old-space-size=8192', astro, 'build', '--outDir', outDir], {
+const build = await run(process.execPath, ['--max-old-space-size=8192', '--max-semi-space-size=64', astro, 'build', '--outDir', outDir], {
   ARCHIVE_CONTENT: corpus,
   ARCHIVE_STATS_FILE: statsFile,
   ASTRO_TELEMETRY_DISABLED: '1',
