@@ -1,9 +1,13 @@
 /**
- * Full-text search: after the build, a Pagefind index of the archive's words,
- * written to `<outDir>/pagefind/` with Pagefind's Node API.
+ * Full-text search: a Pagefind index of the archive's words, built with
+ * Pagefind's Node API and placed in `<outDir>/pagefind/`.
  *
- * The model is read back from the built data files (`data/index.json`,
- * `data/threads/*.json`), so the importer runs once. The searchable items are
+ * During `astro build` the content loader hands the imported documents to
+ * `startSearchIndex` as soon as the import is done, so the index (built by
+ * Pagefind's own process) is made while Astro renders pages, and
+ * `astro:build:done` only moves it into place. Without that early start, the
+ * model is read back from the built data files (`data/index.json`,
+ * `data/threads/*.json`). Either way the importer runs once. The searchable items are
  * every post's own words, every quote (titled "Ace009 quoting Bregil") and
  * every essay section, each with its exact URL: the thread page's anchor of
  * the post (`#post-N`) or of the quote (`#post-N-qK`), or the section's.
@@ -17,7 +21,7 @@
  * splits a result into the items that hold the matched words (README, Search).
  */
 import type { AstroIntegration } from 'astro';
-import { readFile, readdir, writeFile, stat, rm } from 'node:fs/promises';
+import { cp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -228,21 +232,80 @@ async function mergeStats(figures: Record<string, unknown>): Promise<void> {
   await writeFile(file, `${JSON.stringify({ ...old, ...figures })}\n`);
 }
 
-/** The Astro integration: indexes the built site on `astro:build:done`. */
+/** State shared between the content loader and this integration (two module instances in one process). */
+interface SharedState {
+  command?: string;
+  base: string;
+  /** Where an index started early is written, to be moved into the build's output. */
+  stagingDir?: string;
+  job?: Promise<{ records: number; indexMs: number; indexBytes: number; items: number }>;
+}
+const KEY = Symbol.for('archive.search-index');
+function shared(): SharedState {
+  const g = globalThis as unknown as Record<symbol, SharedState | undefined>;
+  return (g[KEY] ??= { base: '/' });
+}
+
+/**
+ * Starts indexing as soon as the importer is done, during `astro build` only:
+ * Pagefind's service is a separate process, so the index is built on the
+ * second core while Astro renders pages. Called by the content loader with
+ * the documents in reading order; `astro:build:done` collects the result.
+ * Does nothing outside a build or when an index is already under way.
+ */
+export function startSearchIndex(threads: () => ThreadFile[]): void {
+  const state = shared();
+  if (state.command !== 'build' || state.job || !state.stagingDir) return;
+  const staging = state.stagingDir;
+  state.job = (async () => {
+    const items = threads().flatMap((t) => threadItems(t, state.base));
+    await rm(staging, { recursive: true, force: true });
+    return { ...(await writeIndex(groupRecords(items), staging)), items: items.length };
+  })();
+  state.job.catch(() => undefined); // reported at build:done
+}
+
+/** Moves a finished index from the staging folder into the build's output. */
+async function moveIndex(from: string, to: string): Promise<void> {
+  await rm(to, { recursive: true, force: true });
+  try {
+    await rename(from, to);
+  } catch {
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+/** The Astro integration: indexes the archive for search and puts the index into the build's output. */
 export default function pagefindIntegration(): AstroIntegration {
-  let base = '/';
   return {
     name: 'archive-pagefind',
     hooks: {
+      'astro:config:setup': ({ command, config }) => {
+        const state = shared();
+        state.command = command;
+        state.job = undefined;
+        state.stagingDir = fileURLToPath(new URL('archive-pagefind/', config.cacheDir));
+      },
       'astro:config:done': ({ config }) => {
-        base = config.base;
+        shared().base = config.base;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const items = await readItems(out, base);
-        const figures = await writeIndex(groupRecords(items), join(out, 'pagefind'));
-        logger.info(`search index: ${items.length} posts, quotes and sections in ${figures.records} records, ${figures.indexMs} ms, ${Math.round(figures.indexBytes / 1024)} KB`);
-        await mergeStats({ ...figures, items: items.length });
+        const state = shared();
+        let figures: { records: number; indexMs: number; indexBytes: number; items: number };
+        if (state.job && state.stagingDir) {
+          // Started by the loader while pages were rendered.
+          figures = await state.job;
+          await moveIndex(state.stagingDir, join(out, 'pagefind'));
+          state.job = undefined;
+        } else {
+          // No early start (the loader did not run in this process): index from the built data files.
+          const items = await readItems(out, state.base);
+          figures = { ...(await writeIndex(groupRecords(items), join(out, 'pagefind'))), items: items.length };
+        }
+        logger.info(`search index: ${figures.items} posts, quotes and sections in ${figures.records} records, ${figures.indexMs} ms, ${Math.round(figures.indexBytes / 1024)} KB`);
+        await mergeStats({ ...figures });
       },
     },
   };

@@ -96,3 +96,8 @@ export function crossLinks(archive: Archive): CrossLinks {
   for (const [slug, a] of acts) activity.set(slug, { posts: a.posts, threads: a.threads, quotes: ranked(a.quotes), quotedBy: ranked(a.quotedBy) });
   return { quotedBy, alsoIn, participants, activity, authorOf };
 }
+
+/** The archive's reading order of documents: by title, then slug (the front page's order). */
+export function compareDocuments(a: { title: string; slug: string }, b: { title: string; slug: string }): number {
+  return a.title.localeCompare(b.title, 'en') || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}

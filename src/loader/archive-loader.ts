@@ -12,6 +12,8 @@ import { buildArchive, excerpt, type Archive, type ArchiveDocument, type Diagnos
 import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
 import { readCaptures } from './read-captures.js';
 import { setImportReport } from '../integrations/import-report.js';
+import { startSearchIndex } from '../integrations/pagefind.js';
+import { searchDocuments } from './search-documents.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
 interface Loaded {
@@ -74,7 +76,7 @@ export function importReport(
   return [head, ...lines].join('\n');
 }
 
-async function load(dir: string, logger: LoaderContext['logger']): Promise<Loaded> {
+async function load(dir: string, logger: LoaderContext['logger'], base: string): Promise<Loaded> {
   const t0 = performance.now();
   const read = await readCaptures(dir);
   // Binary files are reported, not imported.
@@ -124,14 +126,16 @@ async function load(dir: string, logger: LoaderContext['logger']): Promise<Loade
   if (process.env.ARCHIVE_STRICT === '1' && errors.length > 0) {
     throw new Error(`ARCHIVE_STRICT=1: the content has ${errors.length} error-level diagnostic(s); fix them or build without ARCHIVE_STRICT:\n${errors.join('\n')}`);
   }
+  // During a build, the search index is made by Pagefind's process while pages render.
+  startSearchIndex(() => searchDocuments(archive, links, base));
   return { archive, links };
 }
 
 /** Runs the importer once per content folder and process; every collection shares the result. */
-export function loadArchive(dir: string, logger: LoaderContext['logger']): Promise<Loaded> {
+export function loadArchive(dir: string, logger: LoaderContext['logger'], base = '/'): Promise<Loaded> {
   let p = cache.get(dir);
   if (!p) {
-    p = load(dir, logger);
+    p = load(dir, logger, base);
     cache.set(dir, p);
   }
   return p;
@@ -234,7 +238,7 @@ export function archiveLoader(kind: Kind): Loader {
   return {
     name: `archive-${kind}`,
     async load({ store, logger, config }) {
-      const loaded = await loadArchive(contentDir(config.root), logger);
+      const loaded = await loadArchive(contentDir(config.root), logger, config.base);
       store.clear();
       fill(kind, loaded, store);
     },

@@ -4,6 +4,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { urls as makeUrls } from '../lib/urls.js';
+import { compareDocuments } from '../lib/cross-links.js';
 
 export type Thread = CollectionEntry<'threads'>;
 export type PostEntry = CollectionEntry<'posts'>;
@@ -42,7 +43,7 @@ async function read(): Promise<SiteArchive> {
   for (const list of postsOf.values()) list.sort((a, b) => a.data.n - b.data.n);
   const order = new Map<string, number>();
   threads.forEach((t, i) => order.set(t.id, i));
-  threads.sort((a, b) => a.data.title.localeCompare(b.data.title, 'en') || (a.id < b.id ? -1 : 1));
+  threads.sort((a, b) => compareDocuments({ title: a.data.title, slug: a.id }, { title: b.data.title, slug: b.id }));
   return {
     threads,
     thread: new Map(threads.map((t) => [t.id, t])),
