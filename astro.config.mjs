@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import importReport from './src/integrations/import-report.ts';
-import { dataStoreFromFile } from './src/integrations/data-store-from-file.ts';
+import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
@@ -17,7 +17,7 @@ export default defineConfig({
   integrations: [pagefind(), importReport()],
   vite: {
     plugins: [
-      dataStoreFromFile({
+      dataStoreModule({
         build: new URL('./node_modules/.astro/data-store.json', import.meta.url),
         dev: new URL('./.astro/data-store.json', import.meta.url),
       }),

@@ -14,6 +14,7 @@ import { readCaptures } from './read-captures.js';
 import { setImportReport } from '../integrations/import-report.js';
 import { startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
+import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
 interface Loaded {
@@ -233,6 +234,27 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
   }
 }
 
+/**
+ * A store that also keeps each entry, as Astro's store holds it (`{id, data}`),
+ * in the collections map the pages read in this process (see
+ * `src/integrations/data-store-module.ts`): the prerender then needs neither
+ * the store file nor a bundle of it.
+ */
+function liveStore(kind: Kind, store: LoaderContext['store']): LoaderContext['store'] {
+  const g = globalThis as unknown as Record<symbol, Map<string, Map<string, { id: string; data: unknown }>> | undefined>;
+  const all = (g[Symbol.for(LIVE_COLLECTIONS)] ??= new Map());
+  const entries = new Map<string, { id: string; data: unknown }>();
+  all.set(kind, entries);
+  return {
+    ...store,
+    set(entry) {
+      const added = store.set(entry);
+      entries.set(entry.id, { id: entry.id, data: entry.data });
+      return added;
+    },
+  };
+}
+
 /** The loader for one of the archive's collections. */
 export function archiveLoader(kind: Kind): Loader {
   return {
@@ -240,7 +262,7 @@ export function archiveLoader(kind: Kind): Loader {
     async load({ store, logger, config }) {
       const loaded = await loadArchive(contentDir(config.root), logger, config.base);
       store.clear();
-      fill(kind, loaded, store);
+      fill(kind, loaded, liveStore(kind, store));
     },
   };
 }
