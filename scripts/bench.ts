@@ -103,6 +103,9 @@ const corpusPosts = manifest.totals?.posts ?? manifest.posts ?? posts;
 
 rmSync(outDir, { recursive: true, force: true });
 rmSync(statsFile, { force: true });
+// A clean build, as in a publishing pipeline: no content-layer cache from an earlier build
+// (Astro would parse it at start and compare against it when saving).
+rmSync(join(ROOT, 'node_modules/.astro/data-store.json'), { force: true });
 const build = await run(process.execPath, ['--max-old-space-size=8192', '--max-semi-space-size=64', astro, 'build', '--outDir', outDir], {
   ARCHIVE_CONTENT: corpus,
   ARCHIVE_STATS_FILE: statsFile,

@@ -35,6 +35,16 @@ export function dataStoreModule(dataStoreFile: { build: URL; dev: URL }): Plugin
     enforce: 'pre',
     configResolved(config) {
       file = config.command === 'serve' ? dataStoreFile.dev : dataStoreFile.build;
+      // Astro's plugin would first parse the whole store file and print it as an
+      // object literal, only for `transform` below to replace it: skip that work.
+      const astro = config.plugins.find((p) => p.name === 'astro-content-virtual-mod-plugin');
+      const load = astro?.load;
+      if (astro && typeof load === 'function') {
+        astro.load = function (this: unknown, id: string, ...rest: unknown[]) {
+          if (id === RESOLVED_ID && existsSync(fileURLToPath(file))) return { code: 'export default new Map();' };
+          return (load as (...a: unknown[]) => unknown).call(this, id, ...rest);
+        } as typeof astro.load;
+      }
     },
     // Astro's own plugin loads the module first (its plugins come before the
     // project's); replacing its output here, before Rollup parses it, is what saves the work.
