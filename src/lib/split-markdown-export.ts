@@ -141,25 +141,7 @@ function buildPost(
     ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'post');
   }
   flushOwn();
-  if (segments.length === 0) {
-    diagnostics.push({
-      rule: 'empty-post',
-      severity: 'warning',
-      message: `Post ${n} has an empty body. It is kept so that later post numbers do not shift; check the capture for text lost in copying.`,
-      line: headLine + 1,
-    });
-  }
-  return {
-    n,
-    author,
-    authorEvidence: author ? evidence : null,
-    badges: [],
-    edited,
-    line: headLine + 1,
-    text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
-    segments,
-    quotes,
-  };
+  return finishPost(n, author, evidence, headLine, edited, segments, quotes, diagnostics);
 }
 
 /**
@@ -193,7 +175,21 @@ function plainPost(
     if (first < 0) first = j;
     ledger.claim(j, j, 'post');
   }
-  if (!text) {
+  return finishPost(n, author, evidence, headLine, edited, text ? [{ kind: 'own', text, line: first + 1 }] : [], [], diagnostics);
+}
+
+/** The post from its segments; an empty one is kept (later numbers must not shift) and reported. */
+function finishPost(
+  n: number,
+  author: string | null,
+  evidence: 'heading' | null,
+  headLine: number,
+  edited: boolean,
+  segments: Segment[],
+  quotes: Quote[],
+  diagnostics: Diagnostic[],
+): Post {
+  if (segments.length === 0) {
     diagnostics.push({
       rule: 'empty-post',
       severity: 'warning',
@@ -208,8 +204,8 @@ function plainPost(
     badges: [],
     edited,
     line: headLine + 1,
-    text,
-    segments: text ? [{ kind: 'own', text, line: first + 1 }] : [],
-    quotes: [],
+    text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
+    segments,
+    quotes,
   };
 }
