@@ -1,11 +1,13 @@
 /**
  * A small static file server for built sites, on 127.0.0.1 and a free port,
  * serving `dir` under a base path (`/` or `/archive/`) the way a static host
- * does: `x/` serves `x/index.html`, unknown paths serve `404.html` with status 404.
+ * does: `x/` serves `x/index.html`, unknown paths serve `404.html` with status
+ * 404, and text (HTML, JS, CSS, JSON, SVG) is gzipped for clients that accept it.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,10 +34,13 @@ export async function serve(dir: string, base = '/', port = 0): Promise<Served> 
   const prefix = base.endsWith('/') ? base : `${base}/`;
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!.split('#')[0]!);
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     const send = async (file: string, status = 200) => {
-      const body = await readFile(file);
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const raw = await readFile(file);
+      const zip = gzip && /^(text\/|application\/json|image\/svg)/.test(type);
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-cache', ...(zip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
+      res.end(zip ? gzipSync(raw) : raw);
     };
     try {
       if (!path.startsWith(prefix) && `${path}/` !== prefix) throw new Error('outside base');
