@@ -37,6 +37,9 @@ function figure(name: string, value: number | string, unit = ''): void {
   process.stdout.write(`${name}: ${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(2)) : value}${unit ? ` ${unit}` : ''}\n`);
 }
 
+/** Process names by pid, for the memory figure. */
+const names = new Map<number, string>();
+
 /** Peak resident memory of a process tree, sampled from /proc (VmHWM of each process). */
 function treePeak(pid: number, seen: Map<number, number>): void {
   const walk = (p: number) => {
@@ -44,6 +47,7 @@ function treePeak(pid: number, seen: Map<number, number>): void {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
       const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
       if (hwm) seen.set(p, Math.max(seen.get(p) ?? 0, Number(hwm[1]) * 1024));
+      if (!names.has(p)) names.set(p, /Name:\s+(\S+)/.exec(status)?.[1] ?? '?');
       for (const t of readdirSync(`/proc/${p}/task`)) {
         const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
         for (const k of kids ? kids.split(/\s+/) : []) walk(Number(k));
@@ -56,7 +60,7 @@ function treePeak(pid: number, seen: Map<number, number>): void {
 }
 
 /** Runs a command, streaming its output to stderr; resolves with its output, wall time and peak RSS. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; ms: number; peak: number }> {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; ms: number; peak: number; peaks: Map<number, number> }> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,7 +77,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out
       clearInterval(timer);
       const ms = performance.now() - t0;
       if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
-      else ok({ out, ms, peak: [...peaks.values()].reduce((a, b) => a + b, 0) });
+      else ok({ out, ms, peak: [...peaks.values()].reduce((a, b) => a + b, 0), peaks });
     });
   });
 }
@@ -125,6 +129,13 @@ figure('index time', (stats.indexMs ?? NaN) / 1000, 's');
 figure('total wall time', build.ms / 1000, 's');
 figure('time per post', (build.ms / corpusPosts) * 1000, 'µs');
 figure('peak memory (RSS)', build.peak / 2 ** 20, 'MiB');
+figure(
+  'peak memory by process',
+  [...build.peaks]
+    .filter(([, b]) => b > 50 * 2 ** 20)
+    .map(([pid, b]) => `${names.get(pid) ?? pid} ${Math.round(b / 2 ** 20)} MiB`)
+    .join(', '),
+);
 figure('dist size', sizeOf(outDir) / 2 ** 20, 'MiB');
 figure('index size', sizeOf(join(outDir, 'pagefind')) / 2 ** 20, 'MiB');
 
