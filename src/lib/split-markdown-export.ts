@@ -66,22 +66,28 @@ export function splitMarkdownExport(lines: string[], start: number, ledger: Ledg
         line: h + 1,
       });
     }
-    posts.push(buildPost(lines, bodyFrom, chunk.to, posts.length + 1, author, heading ? 'heading' : null, h, ledger, diagnostics));
+    posts.push(buildPost({ lines, from: bodyFrom, to: chunk.to, n: posts.length + 1, author, evidence: heading ? 'heading' : null, headLine: h, ledger, diagnostics }));
   }
   return { title, posts, diagnostics };
 }
 
-function buildPost(
-  lines: string[],
-  from: number,
-  to: number,
-  n: number,
-  author: string | null,
-  evidence: 'heading' | null,
-  headLine: number,
-  ledger: Ledger,
-  diagnostics: Diagnostic[],
-): Post {
+/** Where a post stands in the capture and what it is attributed to: what the post builders share. */
+interface PostFrame {
+  lines: string[];
+  /** First and last body line (0-based, inclusive). */
+  from: number;
+  to: number;
+  n: number;
+  author: string | null;
+  evidence: 'heading' | null;
+  /** 0-based line of the `## Author` heading (or of the first body line). */
+  headLine: number;
+  ledger: Ledger;
+  diagnostics: Diagnostic[];
+}
+
+function buildPost(frame: PostFrame): Post {
+  const { lines, from, to, n, ledger } = frame;
   let edited = false;
   const bodyLines: string[] = [];
   for (let j = from; j <= to; j++) {
@@ -93,7 +99,7 @@ function buildPost(
     } else bodyLines.push(l);
   }
   const body = bodyLines.join('\n');
-  if (!mayHoldQuote(body)) return plainPost(lines, from, to, n, author, evidence, headLine, edited, body, ledger, diagnostics);
+  if (!mayHoldQuote(body)) return plainPost(frame, edited, body);
   const tree = parseMarkdown(body);
   const lineOf = (_text: string, offset: number) => locate(offset);
   const locate = lineLocator(body);
@@ -141,7 +147,7 @@ function buildPost(
     ledger.claim(from + lineOf(body, s), from + lineOf(body, e), 'post');
   }
   flushOwn();
-  return finishPost(n, author, evidence, headLine, edited, segments, quotes, diagnostics);
+  return finishPost(frame, edited, segments, quotes);
 }
 
 /**
@@ -155,19 +161,8 @@ export function mayHoldQuote(body: string): boolean {
 }
 
 /** A post whose body holds no quote: one own-words segment, its non-blank lines claimed as `post`. */
-function plainPost(
-  lines: string[],
-  from: number,
-  to: number,
-  n: number,
-  author: string | null,
-  evidence: 'heading' | null,
-  headLine: number,
-  edited: boolean,
-  body: string,
-  ledger: Ledger,
-  diagnostics: Diagnostic[],
-): Post {
+function plainPost(frame: PostFrame, edited: boolean, body: string): Post {
+  const { lines, from, to, ledger } = frame;
   const text = body.trim();
   let first = -1;
   for (let j = from; j <= to; j++) {
@@ -175,20 +170,11 @@ function plainPost(
     if (first < 0) first = j;
     ledger.claim(j, j, 'post');
   }
-  return finishPost(n, author, evidence, headLine, edited, text ? [{ kind: 'own', text, line: first + 1 }] : [], [], diagnostics);
+  return finishPost(frame, edited, text ? [{ kind: 'own', text, line: first + 1 }] : [], []);
 }
 
 /** The post from its segments; an empty one is kept (later numbers must not shift) and reported. */
-function finishPost(
-  n: number,
-  author: string | null,
-  evidence: 'heading' | null,
-  headLine: number,
-  edited: boolean,
-  segments: Segment[],
-  quotes: Quote[],
-  diagnostics: Diagnostic[],
-): Post {
+function finishPost({ n, author, evidence, headLine, diagnostics }: PostFrame, edited: boolean, segments: Segment[], quotes: Quote[]): Post {
   if (segments.length === 0) {
     diagnostics.push({
       rule: 'empty-post',
