@@ -114,9 +114,11 @@ const build = await run(process.execPath, ['--max-old-space-size=8192', '--max-s
   ARCHIVE_CONTENT: corpus,
   ARCHIVE_STATS_FILE: statsFile,
   ASTRO_TELEMETRY_DISABLED: '1',
+  // Astro's logger colours its output when `CI` is set; the figures are read from it as text.
+  NO_COLOR: '1',
 });
 const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>) : {};
-const pagesLine = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(build.out);
+const pagesLine = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(build.out.replace(/\u001b\[[0-9;]*m/g, ''));
 const astroMs = pagesLine ? Number(pagesLine[2]) * (pagesLine[3] === 's' ? 1000 : 1) : NaN;
 
 figure('posts', corpusPosts);

@@ -30,7 +30,9 @@ export interface BuildSiteOptions {
 export async function buildSite(o: BuildSiteOptions): Promise<{ outDir: string; log: string }> {
   const outDir = resolve(ROOT, o.outDir);
   await rm(outDir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // NO_COLOR: Astro's logger colours its output when `CI` is set, which would split the words tests look for.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+  delete env.FORCE_COLOR;
   // Vitest sets Vite's env variables in process.env; a child build would take BASE_URL=/ over `base`.
   for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX']) if (!o.env || !(k in o.env)) delete env[k];
   if (o.content) env.ARCHIVE_CONTENT = resolve(ROOT, o.content);
@@ -43,9 +45,14 @@ export async function buildSite(o: BuildSiteOptions): Promise<{ outDir: string; 
       env,
       maxBuffer: 256 * 1024 * 1024,
     });
-    return { outDir, log: `${stdout}\n${stderr}` };
+    return { outDir, log: stripAnsi(`${stdout}\n${stderr}`) };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+    throw new Error(stripAnsi(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`));
   }
+}
+
+/** Removes ANSI colour codes from a log. */
+export function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
