@@ -3,16 +3,10 @@
  * helpers the generators need. Never uses `Math.random`, so the same seed
  * always gives the same corpus.
  */
+import { hash32 } from '../../src/lib/text.js';
 
-/** 32-bit FNV-1a hash of a string (used to turn seeds and labels into PRNG states). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** 32-bit FNV-1a hash of a string (used to turn seeds and labels into PRNG states): the importer's own hash. */
+export const hashString = hash32;
 
 /** A seeded pseudo-random stream (mulberry32) with sampling helpers. */
 export class Rng {
