@@ -5,9 +5,7 @@
  * During `astro build` the content loader hands the imported documents to
  * `startSearchIndex` as soon as the import is done, so the index (built by
  * Pagefind's own process) is made while Astro renders pages, and
- * `astro:build:done` only moves it into place. Without that early start, the
- * model is read back from the built data files (`data/index.json`,
- * `data/threads/*.json`). Either way the importer runs once. The searchable items are
+ * `astro:build:done` only moves it into place. The importer runs once. The searchable items are
  * every post's own words, every quote (titled "Ace009 quoting Bregil") and
  * every essay section, each with its exact URL: the thread page's anchor of
  * the post (`#post-N`) or of the quote (`#post-N-qK`), or the section's.
@@ -27,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { urls } from '../lib/urls.js';
 
-/** One thread's data file, as far as the index reads it. */
+/** One document as the index reads it (the fields of its JSON data file; built by `src/loader/search-documents.ts`). */
 export interface ThreadFile {
   slug: string;
   title: string;
@@ -57,7 +55,6 @@ export interface SearchRecord {
 export const UNKNOWN_AUTHOR = 'unknown';
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
-
 
 /** Light Markdown to text: links to their words, emphasis and quote markers dropped. */
 export function plainText(md: string): string {
@@ -173,17 +170,6 @@ export function groupRecords(items: SearchItem[]): SearchRecord[] {
   return out;
 }
 
-/** Reads the built data files of `dir` and returns every item, in archive order. */
-export async function readItems(dir: string, base: string): Promise<SearchItem[]> {
-  const index = JSON.parse(await readFile(join(dir, 'data/index.json'), 'utf8')) as { documents: { slug: string }[] };
-  const items: SearchItem[] = [];
-  for (const d of index.documents) {
-    const thread = JSON.parse(await readFile(join(dir, 'data/threads', `${d.slug}.json`), 'utf8')) as ThreadFile;
-    items.push(...threadItems(thread, base));
-  }
-  return items;
-}
-
 async function dirBytes(dir: string): Promise<number> {
   let total = 0;
   for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
@@ -236,7 +222,7 @@ async function mergeStats(figures: Record<string, unknown>): Promise<void> {
 interface SharedState {
   command?: string;
   base: string;
-  /** Where an index started early is written, to be moved into the build's output. */
+  /** Where the index is written while pages render, to be moved into the build's output. */
   stagingDir?: string;
   job?: Promise<{ records: number; indexMs: number; indexBytes: number; items: number }>;
 }
@@ -293,17 +279,15 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const state = shared();
-        let figures: { records: number; indexMs: number; indexBytes: number; items: number };
-        if (state.job && state.stagingDir) {
-          // Started by the loader while pages were rendered.
-          figures = await state.job;
-          await moveIndex(state.stagingDir, join(out, 'pagefind'));
-          state.job = undefined;
-        } else {
-          // No early start (the loader did not run in this process): index from the built data files.
-          const items = await readItems(out, state.base);
-          figures = { ...(await writeIndex(groupRecords(items), join(out, 'pagefind'))), items: items.length };
+        if (!state.job || !state.stagingDir) {
+          throw new Error(
+            'The search index was not started: the archive loader did not run in this build, so there is nothing to index. Check that src/content.config.ts uses archiveLoader() for its collections.',
+          );
         }
+        // Started by the loader while pages were rendered.
+        const figures = await state.job;
+        await moveIndex(state.stagingDir, join(out, 'pagefind'));
+        state.job = undefined;
         logger.info(`search index: ${figures.items} posts, quotes and sections in ${figures.records} records, ${figures.indexMs} ms, ${Math.round(figures.indexBytes / 1024)} KB`);
         await mergeStats({ ...figures });
       },
