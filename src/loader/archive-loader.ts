@@ -8,7 +8,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
-import { buildArchive, excerpt, type Archive, type ArchiveDocument, type Diagnostic } from '../lib/index.js';
+import { buildArchive, excerpt, type Archive, type Diagnostic } from '../lib/index.js';
 import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
 import { readCaptures } from './read-captures.js';
 import { setImportReport } from '../integrations/import-report.js';
@@ -30,8 +30,9 @@ export function contentDir(root: URL | string): string {
   return resolve(base, process.env.ARCHIVE_CONTENT || 'content');
 }
 
-function where(doc: ArchiveDocument, d: Diagnostic): string {
-  return `${doc.file}${d.line ? `:${d.line}` : ''}`;
+/** Where a diagnostic points: `file:line`, or the file alone. */
+function at(file: string, d: Diagnostic): string {
+  return `${file}${d.line ? `:${d.line}` : ''}`;
 }
 
 function writeStats(stats: Record<string, unknown>): void {
@@ -62,7 +63,7 @@ export function importReport(
     const key = `${d.severity} ${d.rule}`;
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { severity: d.severity, rule: d.rule, where: [], message: d.message }));
-    g.where.push(`${file}${d.line ? `:${d.line}` : ''}`);
+    g.where.push(at(file, d));
   }
   const order = { error: 0, warning: 1, info: 2 };
   const head =
@@ -103,7 +104,7 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
   for (const doc of archive.documents) for (const d of doc.diagnostics) entries.push({ file: doc.file, d });
   const errors: string[] = [];
   for (const { file, d } of entries) {
-    const line = `${file}${d.line ? `:${d.line}` : ''} [${d.rule}] ${d.message}`;
+    const line = `${at(file, d)} [${d.rule}] ${d.message}`;
     if (d.severity === 'error') {
       errors.push(line);
       logger.error(line);
