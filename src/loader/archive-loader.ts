@@ -129,7 +129,7 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
     throw new Error(`ARCHIVE_STRICT=1: the content has ${errors.length} error-level diagnostic(s); fix them or build without ARCHIVE_STRICT:\n${errors.join('\n')}`);
   }
   // During a build, the search index is made by Pagefind's process while pages render.
-  startSearchIndex(() => searchDocuments(archive, links, base));
+  startSearchIndex(() => searchDocuments(archive, links));
   return { archive, links };
 }
 

@@ -1,32 +1,56 @@
 /**
- * The archive as the search index reads it: one `ThreadFile` per document, in
- * reading order, with the same fields the JSON data files give
- * (`src/site/data-files.ts`), built straight from the importer's model so the
- * index can start before any page is written.
+ * The archive as the search index reads it (src/search/records.ts), built
+ * straight from the importer's model so the index can start before any page
+ * is written: documents in reading order, with each post's current author
+ * name, the name it was written under, its date, and its quotes' sources.
  */
 import type { Archive } from '../lib/index.js';
 import { compareDocuments, type CrossLinks } from '../lib/cross-links.js';
-import type { ThreadFile } from '../integrations/pagefind.js';
-import { urls } from '../lib/urls.js';
+import type { SearchAuthor, SearchDocument } from '../search/records.js';
 
-/** Every document of `archive` as a search `ThreadFile`, in reading order. */
-export function searchDocuments(archive: Archive, links: CrossLinks, base: string): ThreadFile[] {
-  const u = urls(base);
-  return [...archive.documents].sort(compareDocuments).map((d) => ({
-    slug: d.slug,
-    title: d.title,
-    format: d.format,
-    url: d.format === 'essay' ? u.essay(d.slug) : u.thread(d.slug),
-    posts: d.posts.map((p) => {
-      const author = links.authorOf(p.author);
-      return {
-        n: p.n,
-        author: author?.name ?? p.author,
-        authorSlug: author?.slug ?? null,
-        text: p.text,
-        quotes: p.quotes.map((q) => ({ author: q.author, sourcePost: q.sourcePost, sourceThread: q.sourceThread === d.slug ? null : q.sourceThread, text: q.text })),
-      };
+/** Every document of `archive` for the search index, in reading order, and every author. */
+export function searchDocuments(archive: Archive, links: CrossLinks): { documents: SearchDocument[]; authors: SearchAuthor[] } {
+  const documents = [...archive.documents].sort(compareDocuments).map(
+    (d): SearchDocument => ({
+      slug: d.slug,
+      title: d.title,
+      kind: d.format === 'essay' ? 'essay' : 'thread',
+      posts: d.posts.map((p) => {
+        const author = links.authorOf(p.author);
+        return {
+          n: p.n,
+          author: author?.name ?? p.author,
+          authorSlug: author?.slug ?? null,
+          as: author && p.author && p.author !== author.name ? p.author : null,
+          date: (p as { date?: string | null }).date ?? null,
+          text: p.text,
+          quotes: p.quotes.map((q) => {
+            const quoted = links.authorOf(q.author);
+            return {
+              author: q.author,
+              authorSlug: quoted?.slug ?? null,
+              authorName: quoted?.name ?? null,
+              sourcePost: q.sourcePost,
+              sourceThread: q.sourceThread === d.slug ? null : q.sourceThread,
+              text: q.text,
+            };
+          }),
+        };
+      }),
+      sections: d.sections.map((s) => ({
+        title: s.title,
+        id: s.id,
+        text: s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.items.join('\n'))).join('\n\n'),
+      })),
     }),
-    sections: d.sections.map((s) => ({ title: s.title, id: s.id, blocks: s.blocks })),
-  }));
+  );
+  const postCount = new Map<string, number>();
+  for (const d of archive.documents) {
+    for (const p of d.posts) {
+      const slug = links.authorOf(p.author)?.slug;
+      if (slug) postCount.set(slug, (postCount.get(slug) ?? 0) + 1);
+    }
+  }
+  const authors = archive.authors.map((a): SearchAuthor => ({ slug: a.slug, name: a.name, aliases: a.aliases, postCount: postCount.get(a.slug) ?? 0 }));
+  return { documents, authors };
 }

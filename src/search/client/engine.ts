@@ -1,0 +1,353 @@
+/**
+ * Per-post search over Pagefind: Pagefind finds the records (runs of posts)
+ * that hold each query word and where; the records' maps (src/search/records.ts)
+ * say which post each location belongs to. A post (or essay section, or quote)
+ * matches when it holds every required word, and is ranked by how well they
+ * match: rarer words weigh more, words close together and in the query's order
+ * more, the query's exact wording most. Counts are exact.
+ *
+ * Pure: Pagefind and the map chunks come in through `Backend`, so the same
+ * code runs on the search page and in tests.
+ */
+import type { MapItem, QuoteRange, RecordMap } from '../records.js';
+import { pageUrl } from '../records.js';
+import type { Query } from './query.js';
+
+/** A Pagefind result, as its JS API returns it. */
+export interface PagefindResult {
+  id: string;
+  words: number[];
+  data: () => Promise<{ content: string }>;
+}
+
+/** What the engine needs from the page: Pagefind's search, and the map of a record by its page hash. */
+export interface Backend {
+  search(term: string, filters: Record<string, string>): Promise<PagefindResult[]>;
+  map(hash: string): Promise<RecordMap | null>;
+  /** Records in the index, and average words per post. */
+  records: number;
+  avgWords: number;
+}
+
+/** Filters of a search, as in the page's URL. */
+export interface Filters {
+  /** `own` (posts and essays), `quote` (quoted words), `post`, `essay`; empty for all. */
+  kind?: string;
+  author?: string;
+  thread?: string;
+  /** Inclusive ISO dates (`YYYY-MM-DD`). */
+  from?: string;
+  to?: string;
+  /** `thread` for archive order instead of best match. */
+  sort?: string;
+}
+
+/** A quote of a matched post that holds the matched words: who quoted it, where. */
+export interface QuotedIn {
+  url: string;
+  n: number;
+  name: string;
+}
+
+/** One result: a post's own words, an essay section, or a quote. */
+export interface Hit {
+  kind: 'post' | 'essay' | 'quote';
+  /** Page hash of the record holding the words. */
+  hash: string;
+  map: RecordMap;
+  item: MapItem;
+  /** The exact place: page URL (relative to the site root) and anchor. */
+  url: string;
+  /** Post number, when a post. */
+  n: number;
+  /** Thread slug and title where the result stands (the quoting post's, for a quote). */
+  thread: string;
+  threadTitle: string;
+  /** Words of the record's content holding the result: `[from, to)`. */
+  from: number;
+  to: number;
+  /** Matched locations in the record's content. */
+  marks: number[];
+  score: number;
+  /** For quotes: who quotes and the source post's URL. */
+  by?: string;
+  source?: string;
+  /** For posts: the posts that quote the matched words. */
+  quotedIn: QuotedIn[];
+  /** True when the hit holds only some of the words (shown when no post holds all). */
+  partial: boolean;
+}
+
+/** An author whose name or alias matches every word. */
+export interface AuthorHit {
+  slug: string;
+  name: string;
+  aliases: string[];
+  posts: number;
+}
+
+/** The outcome of a search. */
+export interface Outcome {
+  hits: Hit[];
+  authors: AuthorHit[];
+  /** True when no post held every word and the hits hold most of them. */
+  relaxed: boolean;
+  /** The words of a record's content, by page hash (loads its Pagefind fragment once). */
+  words: (hash: string) => Promise<string[]>;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+/** Locations of each term within `[from, to)`, sorted. */
+function within(locs: Map<string, number[]>, terms: string[], from: number, to: number): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const t of terms) {
+    const all = locs.get(t);
+    if (!all) continue;
+    const inside = all.filter((l) => l >= from && l < to);
+    if (inside.length) out.set(t, inside);
+  }
+  return out;
+}
+
+/** Whether the phrase's words stand in order, one after another, in `at`. */
+function hasPhrase(phrase: string[], at: Map<string, number[]>): boolean {
+  const first = at.get(phrase[0]!);
+  if (!first) return false;
+  return first.some((p) => phrase.every((w, j) => at.get(w)?.includes(p + j) ?? false));
+}
+
+/** The smallest window holding one location of each present term: its span and whether it is in query order with the query's gaps. */
+function window(required: string[], gaps: number[], at: Map<string, number[]>): { span: number; ordered: boolean; exact: boolean } {
+  const present = required.filter((t) => at.has(t));
+  if (present.length < 2) return { span: 1, ordered: true, exact: present.length === required.length };
+  const events = present.flatMap((t, ti) => at.get(t)!.map((l) => [l, ti] as const)).sort((a, b) => a[0] - b[0]);
+  const count = new Int32Array(present.length);
+  let have = 0;
+  let best = Infinity;
+  let lo = 0;
+  for (let hi = 0; hi < events.length; hi++) {
+    const [at1, t1] = events[hi]!;
+    if (count[t1]!++ === 0) have++;
+    while (have === present.length) {
+      const [at0, t0] = events[lo]!;
+      best = Math.min(best, at1 - at0 + 1);
+      if (--count[t0]! === 0) have--;
+      lo++;
+    }
+  }
+  // In order: each present term follows the one before it within a few words.
+  let ordered = false;
+  let exact = false;
+  for (const start of at.get(present[0]!)!) {
+    let pos = start;
+    let ok = true;
+    let same = present.length === required.length;
+    for (let i = 1; i < present.length && ok; i++) {
+      const want = gaps[required.indexOf(present[i]!) - 1] ?? 1;
+      const next = at.get(present[i]!)!.find((l) => l > pos && l <= pos + want + 3);
+      if (next === undefined) ok = false;
+      else {
+        if (next - pos !== want) same = false;
+        pos = next;
+      }
+    }
+    if (ok) {
+      ordered = true;
+      if (same) exact = true;
+    }
+  }
+  return { span: best, ordered, exact };
+}
+
+/** How well the words at `at` match, for a run of `len` words. */
+function score(q: Query, idf: Map<string, number>, at: Map<string, number[]>, len: number, avg: number): number {
+  let s = 0;
+  let weight = 0;
+  for (const t of q.required) {
+    const w = idf.get(t) ?? 0;
+    weight += w;
+    const tf = at.get(t)?.length ?? 0;
+    if (tf) s += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
+  }
+  if (q.required.length > 1) {
+    const { span, ordered, exact } = window(q.required, q.gaps, at);
+    const present = q.required.filter((t) => at.has(t)).length;
+    if (present > 1) s += weight * ((present - 1) / Math.max(1, span - 1)) * (ordered ? 1.5 : 1);
+    if (exact) s += weight * 2;
+  }
+  for (const p of q.phrases) if (hasPhrase(p, at)) s += weight;
+  return s;
+}
+
+/** Whether a date (ISO) is inside the filters' range; undated items pass only when no range is set. */
+const inDates = (f: Filters, d?: string): boolean =>
+  (!f.from || (d !== undefined && d.slice(0, 10) >= f.from)) && (!f.to || (d !== undefined && d.slice(0, 10) <= f.to));
+
+const quoteUrl = (map: RecordMap, r: QuoteRange) => `${pageUrl(r[0] || map.t, r[1])}#post-${r[1]}-q${r[2]}`;
+
+/**
+ * Runs a query: every required word must be in a post; with `relax`, when no
+ * post holds them all, posts holding most of them (at least 60%, for queries
+ * of three words or more) are returned and marked partial.
+ */
+export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Promise<Outcome> {
+  const results = new Map<string, PagefindResult>();
+  const loaded = new Map<string, Promise<string[]>>();
+  const words = (hash: string): Promise<string[]> => {
+    let w = loaded.get(hash);
+    if (!w) {
+      const r = results.get(hash);
+      w = r ? r.data().then((d) => d.content.split(' ')) : Promise.resolve([]);
+      loaded.set(hash, w);
+    }
+    return w;
+  };
+  const pfFilters: Record<string, string> = {};
+  if (f.thread) pfFilters.thread = f.thread;
+  if (f.author) pfFilters.author = f.author;
+  if (q.required.length === 0) {
+    if (!f.thread && !f.author) return { hits: [], authors: [], relaxed: false, words };
+    return { ...(await browse(backend, f, pfFilters, results)), authors: [], relaxed: false, words };
+  }
+  const perTerm = await Promise.all(q.terms.map(async (t) => [t, await backend.search(t, pfFilters)] as const));
+  const locs = new Map<string, Map<string, number[]>>();
+  const idf = new Map<string, number>();
+  for (const [t, rs] of perTerm) {
+    idf.set(t, Math.log(1 + backend.records / Math.max(1, rs.length)));
+    for (const r of rs) {
+      results.set(r.id, r);
+      let m = locs.get(r.id);
+      if (!m) locs.set(r.id, (m = new Map()));
+      m.set(t, [...r.words].sort((a, b) => a - b));
+    }
+  }
+  const strict = await collect(backend, q, f, locs, idf, q.required.length);
+  if (strict.hits.length || q.required.length < 3) return { ...strict, relaxed: false, words };
+  const loose = await collect(backend, q, f, locs, idf, Math.ceil(q.required.length * 0.6));
+  for (const h of loose.hits) h.partial = true;
+  return { hits: loose.hits, authors: strict.authors, relaxed: loose.hits.length > 0, words };
+}
+
+/** No words, only an author or thread filter: every post (or section) they select, in archive order. */
+async function browse(backend: Backend, f: Filters, pfFilters: Record<string, string>, results: Map<string, PagefindResult>): Promise<{ hits: Hit[] }> {
+  const found = await backend.search('', pfFilters);
+  for (const r of found) results.set(r.id, r);
+  const maps = await Promise.all(found.map((r) => backend.map(r.id)));
+  const hits: Hit[] = [];
+  found.forEach((r, i) => {
+    const map = maps[i];
+    if (!map) return;
+    for (const item of map.i) {
+      if (item.k === 'author' || (f.author && item.a !== f.author)) continue;
+      if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) continue;
+      if (!inDates(f, item.d)) continue;
+      const kind = item.k === 'essay' ? 'essay' : item.k === 'quote' ? 'quote' : 'post';
+      hits.push({
+        kind, hash: r.id, map, item, url: `${map.u}#${item.id}`, n: item.n ?? 0, thread: map.t, threadTitle: map.tt,
+        from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false, by: item.byn, source: item.src,
+      });
+    }
+  });
+  hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
+  return { hits };
+}
+
+async function collect(
+  backend: Backend,
+  q: Query,
+  f: Filters,
+  locs: Map<string, Map<string, number[]>>,
+  idf: Map<string, number>,
+  need: number,
+): Promise<{ hits: Hit[]; authors: AuthorHit[] }> {
+  const hashes = [...locs].filter(([, m]) => q.required.filter((t) => m.has(t)).length >= need).map(([h]) => h);
+  const maps = await Promise.all(hashes.map((h) => backend.map(h)));
+  const hits: Hit[] = [];
+  const authors: AuthorHit[] = [];
+  const kind = f.kind ?? '';
+  const okPhrases = (at: Map<string, number[]>) => q.phrases.every((p) => hasPhrase(p, at));
+  const enough = (at: Map<string, number[]>) => q.required.filter((t) => at.has(t)).length >= need;
+  const clean = (at: Map<string, number[]>) => q.excluded.every((t) => !at.has(t));
+  const marksOf = (at: Map<string, number[]>) => [...new Set([...q.required, ...q.phrases.flat()])].flatMap((t) => at.get(t) ?? []).sort((a, b) => a - b);
+
+  hashes.forEach((hash, i) => {
+    const map = maps[i];
+    const all = locs.get(hash)!;
+    if (!map) return;
+    for (const item of map.i) {
+      const at = within(all, q.terms, item.o, item.o + item.l);
+      if (!enough(at) || !clean(at) || !okPhrases(at)) continue;
+      if (item.k === 'author') {
+        if (!kind && need === q.required.length) authors.push({ slug: item.a, name: item.an, aliases: item.al ?? [], posts: item.pc ?? 0 });
+        continue;
+      }
+      if (f.author && item.a !== f.author) continue;
+      if (!inDates(f, item.d)) continue;
+      const base = { hash, map, item, n: item.n ?? 0, thread: map.t, threadTitle: map.tt, partial: false, quotedIn: [] as QuotedIn[] };
+      const s = score(q, idf, at, item.l, backend.avgWords);
+      if (item.k === 'quote') {
+        if (kind && kind !== 'quote') continue;
+        hits.push({ ...base, kind: 'quote', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9, by: item.byn, source: item.src });
+        continue;
+      }
+      if (item.k === 'essay') {
+        if (kind && kind !== 'own' && kind !== 'essay') continue;
+        hits.push({ ...base, kind: 'essay', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s });
+        continue;
+      }
+      // A post: its own words, and the quotes of them that hold the matched words.
+      const quoting = (item.q ?? []).filter((r) => {
+        const inQuote = within(at, q.terms, item.o + r[5], item.o + r[6]);
+        return enough(inQuote) && okPhrases(inQuote);
+      });
+      if (!kind || kind === 'own' || kind === 'post') {
+        const quotedIn = quoting.map((r) => ({ url: quoteUrl(map, r), n: r[1], name: r[4] }));
+        hits.push({ ...base, kind: 'post', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s, quotedIn });
+      } else if (kind === 'quote') {
+        for (const r of quoting) {
+          const inQuote = within(at, q.terms, item.o + r[5], item.o + r[6]);
+          const threadSlug = r[0] || map.t;
+          hits.push({
+            ...base,
+            kind: 'quote',
+            n: r[1],
+            thread: threadSlug,
+            threadTitle: r[0] ? r[0] : map.tt,
+            url: quoteUrl(map, r),
+            from: item.o + r[5],
+            to: item.o + r[6],
+            marks: marksOf(inQuote),
+            score: score(q, idf, inQuote, r[6] - r[5], backend.avgWords) * 0.9,
+            by: r[4],
+            source: `${map.u}#${item.id}`,
+          });
+        }
+      }
+    }
+  });
+  if (f.sort === 'thread') hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
+  else hits.sort((a, b) => b.score - a.score || a.map.x - b.map.x || a.from - b.from);
+  authors.sort((a, b) => b.posts - a.posts);
+  return { hits, authors };
+}
+
+/**
+ * The best window of about `size` words of a hit for an excerpt: the one
+ * holding the most matched words, as `[from, to)` in the record's words.
+ */
+export function excerptWindow(h: Pick<Hit, 'from' | 'to' | 'marks'>, size = 32): [number, number] {
+  if (h.to - h.from <= size || h.marks.length === 0) return [h.from, Math.min(h.to, h.from + size)];
+  let best = h.from;
+  let bestCount = -1;
+  for (const m of h.marks) {
+    const start = Math.max(h.from, Math.min(m - 6, h.to - size));
+    const count = h.marks.filter((x) => x >= start && x < start + size).length;
+    if (count > bestCount) {
+      bestCount = count;
+      best = start;
+    }
+  }
+  return [best, Math.min(h.to, best + size)];
+}
