@@ -140,6 +140,9 @@ figure(
 );
 figure('dist size', sizeOf(outDir) / 2 ** 20, 'MiB');
 figure('index size', sizeOf(join(outDir, 'pagefind')) / 2 ** 20, 'MiB');
+const pfMeta = readdirSync(join(outDir, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
+if (pfMeta) figure('index pf_meta (gzipped, fetched by every first search)', (statSync(join(outDir, 'pagefind', pfMeta)).size / 1024).toFixed(1), 'KB');
+figure('index maps (per-post positions, all chunks)', (sizeOf(join(outDir, 'pagefind', 'maps')) / 1024).toFixed(0), 'KB');
 
 // A thread page's HTML against its text (target: at most 1.5 × text + 8 KB).
 {
@@ -164,43 +167,50 @@ if (browserOn) {
   const server = await serve(outDir, '/');
   const browser = await launchChromium();
   try {
-    // Pick query words that occur in the corpus: a word from the first thread's data file.
+    // Query words that occur in the corpus: from a post of the first thread's data file.
     const index = JSON.parse(readFileSync(join(outDir, 'data/index.json'), 'utf8')) as { documents: { slug: string }[] };
     const first = JSON.parse(readFileSync(join(outDir, `data/threads/${index.documents[0]!.slug}.json`), 'utf8')) as { posts: { text: string }[] };
-    const vocab = first.posts.flatMap((p) => p.text.toLowerCase().match(/[a-z]{6,}/g) ?? []);
-    const [q1, q2] = [vocab[3] ?? 'trotsky', vocab[vocab.length - 5] ?? 'stalin'];
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let bytes = 0;
-    page.on('requestfinished', async (r) => {
-      try {
-        const s = await r.sizes();
-        bytes += s.responseBodySize + s.responseHeadersSize;
-      } catch {
-        /* ignore */
-      }
-    });
-    const t0 = performance.now();
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(q1)}`);
-    await page.waitForSelector('[data-search-result]', { timeout: 60_000 });
-    const cold = performance.now() - t0;
-    await page.waitForTimeout(500);
-    figure('cold first query: bytes fetched', (bytes / 1024).toFixed(1), 'KB');
-    figure('cold first query: time to first results', cold, 'ms');
-    const box = page.locator('main input[type="search"], main input[name="q"]').first();
-    const before = await page.locator('[data-search-result]').first().innerText();
+    const post = first.posts[Math.floor(first.posts.length / 2)] ?? first.posts[0]!;
+    const vocab = post.text.toLowerCase().match(/[a-z]{6,}/g) ?? ['trotsky', 'stalin', 'purges'];
+    const single = vocab[0]!;
+    const remembered = [...new Set(vocab)].slice(1, 4).join(' ');
+    const other = vocab[vocab.length - 1]!;
+    /** A first search in a fresh browser: bytes fetched (all requests, the page included) and time to results. */
+    const cold = async (q: string, label: string) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let bytes = 0;
+      page.on('requestfinished', async (r) => {
+        try {
+          const s = await r.sizes();
+          bytes += s.responseBodySize + s.responseHeadersSize;
+        } catch {
+          /* ignore */
+        }
+      });
+      const t0 = performance.now();
+      await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForSelector('#search-status[data-count]', { timeout: 60_000 });
+      const ms = performance.now() - t0;
+      await page.waitForTimeout(500);
+      const count = await page.$eval('#search-status', (e) => (e as HTMLElement).dataset.count);
+      figure(`cold first query, ${label} ("${q}", ${count} results): bytes fetched`, (bytes / 1024).toFixed(1), 'KB');
+      figure(`cold first query, ${label}: time to results`, ms, 'ms');
+      return { context, page };
+    };
+    await (await cold(single, 'one word')).context.close();
+    const { context, page } = await cold(remembered, 'three remembered words');
+    const box = page.locator('main input[name="q"]').first();
+    const before = await page.$eval('#search-status', (e) => e.textContent);
     const t1 = performance.now();
-    await box.fill(q2);
+    await box.fill(other);
     await box.press('Enter');
-    await page.waitForFunction(
-      (prev) => {
-        const el = document.querySelector('[data-search-result]');
-        return el !== null && (el as HTMLElement).innerText !== prev;
-      },
-      before,
-      { timeout: 30_000 },
-    );
+    await page.waitForFunction((prev) => {
+      const s = document.querySelector('#search-status') as HTMLElement | null;
+      return !!s && s.dataset.count !== undefined && s.textContent !== prev;
+    }, before, { timeout: 30_000 });
     figure('warm query: time to results', performance.now() - t1, 'ms');
+    await context.close();
   } catch (e) {
     figure('browser figures', `not measured (${(e as Error).message.split('\n')[0]})`);
   } finally {

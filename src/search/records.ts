@@ -73,43 +73,48 @@ export interface SearchRecord {
 }
 
 /**
- * A quote of a post's words: `[thread, n, k, authorSlug, authorName, start, end]`:
- * post `n` of `thread` (`''` for the same thread) quotes words `start` to `end`
+ * A quote of a post's words: `[thread, n, k, start, end]`: post `n` of
+ * `thread` (`''` for the same thread) quotes words `start` to `end`
  * (exclusive, counted from the start of the quoted post) in its `k`-th quote.
  */
-export type QuoteRange = [string, number, number, string, string, number, number];
+export type QuoteRange = [string, number, number, number, number];
 
-/** An item of a record: a post's own words, an essay section, an author, or a quote kept apart. */
+/** An item of a record as the search decides on it: a post's own words, an essay section, an author, or a quote kept apart. */
 export interface MapItem {
-  /** Kind: `post`, `essay`, `author`, `quote`. */
   k: 'post' | 'essay' | 'author' | 'quote';
   /** Offset of the item's first word in the record's words. */
   o: number;
   /** Number of words. */
   l: number;
-  /** Post number (posts and quotes). */
-  n?: number;
+  /** Post number (posts and quotes); posts by an author (authors). */
+  n: number;
   /** Anchor on the record's page: `post-N`, `post-N-qK`, a section id. */
   id: string;
   /** Slug of who wrote the words (the quoted author for a quote), `unknown` when nobody is named. */
   a: string;
-  /** Display name of who wrote the words. */
-  an: string;
-  /** The name the words were written or quoted under, when it is an older name. */
-  as?: string;
-  /** Section title (essays). */
-  s?: string;
-  /** ISO date. */
+  /** ISO date, when known. */
   d?: string;
   /** Quotes of this post's words by other posts. */
   q?: QuoteRange[];
-  /** Quote items: the quoting post's author slug and name, and the source post URL when known. */
-  by?: string;
+  /** Authors: their name and older names. */
+  name?: string;
+  al?: string[];
+}
+
+/**
+ * What results show of an item, kept in the record's Pagefind fragment (meta
+ * `show`), so it is loaded only for results on screen: who wrote the words
+ * (`an`, and `as` when under an older name), a section title (`s`), who
+ * quotes (`byn`) and the quoted post's URL (`src`), and the names of the
+ * posts in `q` that quote it (`qn`).
+ */
+export interface ItemShow {
+  an?: string;
+  as?: string;
+  s?: string;
   byn?: string;
   src?: string;
-  /** Author items: aliases and number of posts. */
-  al?: string[];
-  pc?: number;
+  qn?: string[];
 }
 
 /** What the search page knows about a record without loading its Pagefind fragment. */
@@ -118,13 +123,60 @@ export interface RecordMap {
   u: string;
   /** Document slug (`''` for authors). */
   t: string;
-  /** Document title. */
-  tt: string;
   /** Archive order of the record, for `sort=thread`. */
   x: number;
-  /** Words in the record. */
-  w: number;
   i: MapItem[];
+}
+
+/**
+ * A record map as written (compact: most of the search's download is maps):
+ * author slugs once in `a`, items as arrays
+ * `[kind, o, l, n, author index, date, quotes, extra]` where kind is 0 post,
+ * 1 essay (extra: section id), 2 quote (extra: quote number), 3 author
+ * (extra: name, then older names).
+ */
+export interface WireMap {
+  u: string;
+  t: string;
+  x: number;
+  a: string[];
+  i: (string | number | QuoteRange[] | string[])[][];
+}
+
+const KINDS = ['post', 'essay', 'quote', 'author'] as const;
+
+/** Writes a record map compactly. */
+export function encodeMap(m: RecordMap): WireMap {
+  const a: string[] = [];
+  const ai = (slug: string) => {
+    const i = a.indexOf(slug);
+    return i >= 0 ? i : a.push(slug) - 1;
+  };
+  const i = m.i.map((it) => {
+    const extra = it.k === 'essay' ? [it.id] : it.k === 'quote' ? [Number(/-q(\d+)$/.exec(it.id)?.[1] ?? 0)] : it.k === 'author' ? [it.name ?? '', it.al ?? []] : [];
+    return [KINDS.indexOf(it.k), it.o, it.l, it.n, ai(it.a), it.d ?? '', it.q ?? [], ...extra];
+  });
+  return { u: m.u, t: m.t, x: m.x, a, i };
+}
+
+/** Reads a record map written by `encodeMap`. Never throws on a well-formed map. */
+export function decodeMap(w: WireMap): RecordMap {
+  const i = w.i.map((raw): MapItem => {
+    const [k, o, l, n, a, d, q, e1, e2] = raw as [number, number, number, number, number, string, QuoteRange[], string | number | undefined, string[] | undefined];
+    const kind = KINDS[k] ?? 'post';
+    const item: MapItem = { k: kind, o, l, n, a: w.a[a] ?? UNKNOWN_AUTHOR, id: '' };
+    if (d) item.d = d;
+    if (q.length) item.q = q;
+    if (kind === 'post') item.id = `post-${n}`;
+    else if (kind === 'quote') item.id = `post-${n}-q${e1}`;
+    else if (kind === 'essay') item.id = String(e1);
+    else {
+      item.name = String(e1 ?? '');
+      item.al = e2 ?? [];
+    }
+    return item;
+  });
+  return { u: w.u, t: w.t, x: w.x, i };
 }
 
 /** Posts per record (default 25: half a thread page, so a record never spans two pages). */
@@ -175,34 +227,40 @@ export function locateQuote(quote: string[], source: string[]): [number, number]
   return [start, end];
 }
 
+interface Entry {
+  item: MapItem;
+  show: ItemShow;
+}
+
 interface Pending {
   url: string;
   doc: SearchDocument;
-  items: MapItem[];
+  items: Entry[];
   words: string[];
 }
 
 /**
  * The records of the whole archive with their maps, in archive order:
- * thread posts in runs of `RECORD_POSTS`, each essay, each author.
+ * thread posts in runs of `RECORD_POSTS`, each essay, each author, then the
+ * quotes kept apart.
  */
 export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): { record: SearchRecord; map: RecordMap }[] {
-  const own = new Map<string, { tokens: string[]; item: MapItem }>();
+  const own = new Map<string, { tokens: string[]; entry: Entry }>();
   const pending: Pending[] = [];
   let cur: Pending | null = null;
   const flush = () => {
     if (cur && cur.items.length) pending.push(cur);
     cur = null;
   };
-  const add = (p: Pending | null, url: string, doc: SearchDocument, item: MapItem, words: string[]): Pending => {
+  const add = (p: Pending | null, url: string, doc: SearchDocument, entry: Entry, words: string[]): Pending => {
     let c = p;
     if (!c || c.url !== url || c.doc !== doc || c.items.length >= RECORD_POSTS || (c.words.length > 0 && c.words.length + words.length > RECORD_WORDS)) {
       flush();
       c = { url, doc, items: [], words: [] };
     }
-    item.o = c.words.length;
-    item.l = words.length;
-    c.items.push(item);
+    entry.item.o = c.words.length;
+    entry.item.l = words.length;
+    c.items.push(entry);
     for (const w of words) c.words.push(w);
     return c;
   };
@@ -211,22 +269,23 @@ export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): {
   for (const doc of docs) {
     for (const p of doc.posts) {
       const words = tokens(plainText(p.text));
-      const item: MapItem = { k: 'post', o: 0, l: 0, n: p.n, id: `post-${p.n}`, a: p.authorSlug ?? UNKNOWN_AUTHOR, an: p.author ?? 'Unknown author' };
-      if (p.as) item.as = p.as;
-      if (p.date) item.d = p.date;
-      own.set(`${doc.slug}/${p.n}`, { tokens: words, item });
-      if (words.length) cur = add(cur, pageUrl(doc.slug, p.n), doc, item, words);
+      const entry: Entry = { item: { k: 'post', o: 0, l: 0, n: p.n, id: `post-${p.n}`, a: p.authorSlug ?? UNKNOWN_AUTHOR }, show: { an: p.author ?? 'Unknown author' } };
+      if (p.as) entry.show.as = p.as;
+      if (p.date) entry.item.d = p.date;
+      own.set(`${doc.slug}/${p.n}`, { tokens: words, entry });
+      if (words.length) cur = add(cur, pageUrl(doc.slug, p.n), doc, entry, words);
     }
     flush();
     for (const s of doc.sections) {
       const words = tokens(plainText(`${s.title}\n\n${s.text}`));
-      if (words.length) cur = add(cur, `/essays/${doc.slug}/`, doc, { k: 'essay', o: 0, l: 0, id: s.id, s: s.title, a: UNKNOWN_AUTHOR, an: '' }, words);
+      const entry: Entry = { item: { k: 'essay', o: 0, l: 0, n: 0, id: s.id, a: UNKNOWN_AUTHOR }, show: { s: s.title } };
+      if (words.length) cur = add(cur, `/essays/${doc.slug}/`, doc, entry, words);
     }
     flush();
   }
 
   // Quotes: a range of their source post when its words are there, else an item of their own.
-  const loose: { doc: SearchDocument; item: MapItem; words: string[]; url: string }[] = [];
+  const loose: { doc: SearchDocument; entry: Entry; words: string[]; url: string }[] = [];
   for (const doc of docs) {
     for (const p of doc.posts) {
       p.quotes.forEach((q, i) => {
@@ -235,55 +294,46 @@ export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): {
         const srcThread = q.sourceThread ?? doc.slug;
         const src = q.sourcePost !== null ? own.get(`${srcThread}/${q.sourcePost}`) : undefined;
         const at = src ? locateQuote(words, src.tokens) : null;
-        const by = p.authorSlug ?? UNKNOWN_AUTHOR;
         const byn = p.author ?? 'Unknown author';
-        if (src && at && src.item.l > 0) {
-          (src.item.q ??= []).push([srcThread === doc.slug ? '' : doc.slug, p.n, i + 1, by, byn, at[0], at[1]]);
+        if (src && at && src.entry.item.l > 0) {
+          (src.entry.item.q ??= []).push([srcThread === doc.slug ? '' : doc.slug, p.n, i + 1, at[0], at[1]]);
+          (src.entry.show.qn ??= []).push(byn);
           return;
         }
-        const item: MapItem = {
-          k: 'quote',
-          o: 0,
-          l: 0,
-          n: p.n,
-          id: `post-${p.n}-q${i + 1}`,
-          a: q.authorSlug ?? (src ? src.item.a : UNKNOWN_AUTHOR),
-          an: q.authorName ?? q.author ?? (src ? src.item.an : 'someone'),
-          by,
-          byn,
+        const entry: Entry = {
+          item: { k: 'quote', o: 0, l: 0, n: p.n, id: `post-${p.n}-q${i + 1}`, a: q.authorSlug ?? (src ? src.entry.item.a : UNKNOWN_AUTHOR) },
+          show: { an: q.authorName ?? q.author ?? (src ? src.entry.show.an : undefined) ?? 'someone', byn },
         };
-        if (q.author && q.authorName && q.author !== q.authorName) item.as = q.author;
-        if (p.date) item.d = p.date;
-        if (q.sourcePost !== null) item.src = `${pageUrl(srcThread, q.sourcePost)}#post-${q.sourcePost}`;
-        loose.push({ doc, item, words, url: pageUrl(doc.slug, p.n) });
+        if (q.author && q.authorName && q.author !== q.authorName) entry.show.as = q.author;
+        if (p.date) entry.item.d = p.date;
+        if (q.sourcePost !== null) entry.show.src = `${pageUrl(srcThread, q.sourcePost)}#post-${q.sourcePost}`;
+        loose.push({ doc, entry, words, url: pageUrl(doc.slug, p.n) });
       });
     }
   }
-  for (const { doc, item, words, url } of loose) cur = add(cur, url, doc, item, words);
+  for (const { doc, entry, words, url } of loose) cur = add(cur, url, doc, entry, words);
   flush();
 
   // Authors, found by any of their names.
-  const people: SearchDocument = { slug: '', title: 'Authors', kind: 'thread', posts: [], sections: [] };
+  const people: SearchDocument = { slug: '', title: '', kind: 'thread', posts: [], sections: [] };
   for (const a of authors) {
     const words = tokens([a.name, ...a.aliases].join(' '));
     if (!words.length) continue;
-    cur = add(cur, `/authors/${a.slug}/`, people, { k: 'author', o: 0, l: 0, id: '', a: a.slug, an: a.name, al: a.aliases, pc: a.postCount }, words);
+    cur = add(cur, `/authors/${a.slug}/`, people, { item: { k: 'author', o: 0, l: 0, n: a.postCount, id: '', a: a.slug, name: a.name, al: a.aliases }, show: {} }, words);
     flush();
   }
 
   return pending.map((p, x) => {
-    const kinds = [...new Set(p.items.map((i) => i.k))];
-    const writers = [...new Set(p.items.map((i) => i.a))];
-    const first = p.items[0]!;
+    const first = p.items[0]!.item;
     const record: SearchRecord = {
       // Pagefind keeps one record per URL: the first item's anchor makes each record's URL its own.
       url: first.id ? `${p.url}#${first.id}` : p.url,
       content: p.words.join(' '),
       language: 'en',
-      meta: { title: p.doc.title || first.an, x: String(x) },
-      filters: { kind: kinds, author: writers, ...(p.doc.slug ? { thread: [p.doc.slug] } : {}) },
+      meta: { title: p.doc.title || first.name || '', x: String(x), show: JSON.stringify(p.items.map((e) => e.show)) },
+      filters: { kind: [...new Set(p.items.map((e) => e.item.k))], author: [...new Set(p.items.map((e) => e.item.a))], ...(p.doc.slug ? { thread: [p.doc.slug] } : {}) },
       sort: { order: String(x).padStart(9, '0') },
     };
-    return { record, map: { u: p.url, t: p.doc.slug, tt: p.doc.title, x, w: p.words.length, i: p.items } };
+    return { record, map: { u: p.url, t: p.doc.slug, x, i: p.items.map((e) => e.item) } };
   });
 }

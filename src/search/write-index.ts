@@ -8,13 +8,13 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import type { RecordMap, SearchRecord } from './records.js';
+import { encodeMap, type RecordMap, type SearchRecord, type WireMap } from './records.js';
 
 /** Files of Pagefind's bundle this site never loads (about 400 KB). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css'];
 
-/** Records per map chunk file, at most (default 24): chunks stay a few KB at any archive size. */
-export const MAP_CHUNK_RECORDS = 24;
+/** Records per map chunk file, at most (default 8): a query reads the maps of the records it touches, so small chunks fetch little besides. */
+export const MAP_CHUNK_RECORDS = 8;
 
 /** Hex digits of a page hash that name its map chunk, for `records` records: at least 1. */
 export function chunkDigits(records: number): number {
@@ -72,12 +72,12 @@ async function writeMaps(outputPath: string, maps: RecordMap[], dated: boolean):
     throw new Error(`Search index: Pagefind wrote ${byHash.size} fragments for ${maps.length} records, so some search results would have no map. Check that every record has content.`);
   }
   const digits = chunkDigits(maps.length);
-  const chunks = new Map<string, Record<string, RecordMap>>();
+  const chunks = new Map<string, Record<string, WireMap>>();
   for (const [hash, x] of byHash) {
     const key = hashHex(hash).slice(0, digits);
     let c = chunks.get(key);
     if (!c) chunks.set(key, (c = {}));
-    c[hash] = maps[x]!;
+    c[hash] = encodeMap(maps[x]!);
   }
   const dir = join(outputPath, 'maps');
   await mkdir(dir, { recursive: true });

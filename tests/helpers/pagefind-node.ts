@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Backend, PagefindResult } from '../../src/search/client/engine.js';
-import type { RecordMap } from '../../src/search/records.js';
+import { decodeMap, type WireMap } from '../../src/search/records.js';
 import type { SearchMeta } from '../../src/search/write-index.js';
 
 interface PagefindModule {
@@ -25,7 +25,7 @@ export async function nodeBackend(site: string): Promise<Backend> {
   const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindModule;
   await pf.options({ basePath: '/pagefind/' });
   const meta = JSON.parse(await readFile(join(dir, 'maps/meta.json'), 'utf8')) as SearchMeta;
-  const chunks = new Map<string, Promise<Record<string, RecordMap>>>();
+  const chunks = new Map<string, Promise<Record<string, WireMap>>>();
   return {
     records: meta.records,
     avgWords: meta.avgWords,
@@ -33,8 +33,9 @@ export async function nodeBackend(site: string): Promise<Backend> {
     map: async (hash) => {
       const key = hash.slice(hash.lastIndexOf('_') + 1).slice(0, meta.digits);
       let c = chunks.get(key);
-      if (!c) chunks.set(key, (c = readFile(join(dir, 'maps', `${key}.json`), 'utf8').then((s) => JSON.parse(s) as Record<string, RecordMap>)));
-      return (await c)[hash] ?? null;
+      if (!c) chunks.set(key, (c = readFile(join(dir, 'maps', `${key}.json`), 'utf8').then((s) => JSON.parse(s) as Record<string, WireMap>)));
+      const w = (await c)[hash];
+      return w ? decodeMap(w) : null;
     },
   };
 }

@@ -9,7 +9,7 @@
  * Pure: Pagefind and the map chunks come in through `Backend`, so the same
  * code runs on the search page and in tests.
  */
-import type { MapItem, QuoteRange, RecordMap } from '../records.js';
+import type { ItemShow, MapItem, QuoteRange, RecordMap } from '../records.js';
 import { pageUrl } from '../records.js';
 import type { Query } from './query.js';
 
@@ -17,7 +17,14 @@ import type { Query } from './query.js';
 export interface PagefindResult {
   id: string;
   words: number[];
-  data: () => Promise<{ content: string }>;
+  data: () => Promise<{ content: string; meta: Record<string, string> }>;
+}
+
+/** What results show of a record, from its Pagefind fragment: its words, its title, and each item's names. */
+export interface RecordShow {
+  words: string[];
+  title: string;
+  show: ItemShow[];
 }
 
 /** What the engine needs from the page: Pagefind's search, and the map of a record by its page hash. */
@@ -42,11 +49,11 @@ export interface Filters {
   sort?: string;
 }
 
-/** A quote of a matched post that holds the matched words: who quoted it, where. */
+/** A quote of a matched post that holds the matched words: where, and its index in the post's `q` (for the quoting author's name). */
 export interface QuotedIn {
   url: string;
   n: number;
-  name: string;
+  range: number;
 }
 
 /** One result: a post's own words, an essay section, or a quote. */
@@ -56,21 +63,23 @@ export interface Hit {
   hash: string;
   map: RecordMap;
   item: MapItem;
+  /** The item's index in the record (its names are `RecordShow.show[index]`). */
+  index: number;
+  /** For a quote found in its source post: the index of the quote in the post's `q`. */
+  range?: number;
   /** The exact place: page URL (relative to the site root) and anchor. */
   url: string;
   /** Post number, when a post. */
   n: number;
-  /** Thread slug and title where the result stands (the quoting post's, for a quote). */
+  /** Thread slug where the result stands (the quoting post's, for a quote). */
   thread: string;
-  threadTitle: string;
   /** Words of the record's content holding the result: `[from, to)`. */
   from: number;
   to: number;
   /** Matched locations in the record's content. */
   marks: number[];
   score: number;
-  /** For quotes: who quotes and the source post's URL. */
-  by?: string;
+  /** For quotes: the source post's URL. */
   source?: string;
   /** For posts: the posts that quote the matched words. */
   quotedIn: QuotedIn[];
@@ -92,8 +101,8 @@ export interface Outcome {
   authors: AuthorHit[];
   /** True when no post held every word and the hits hold most of them. */
   relaxed: boolean;
-  /** The words of a record's content, by page hash (loads its Pagefind fragment once). */
-  words: (hash: string) => Promise<string[]>;
+  /** What results show of a record, by page hash (loads its Pagefind fragment once). */
+  record: (hash: string) => Promise<RecordShow>;
 }
 
 const K1 = 1.2;
@@ -187,6 +196,17 @@ const inDates = (f: Filters, d?: string): boolean =>
 
 const quoteUrl = (map: RecordMap, r: QuoteRange) => `${pageUrl(r[0] || map.t, r[1])}#post-${r[1]}-q${r[2]}`;
 
+/** A fragment's words and names. */
+function showOf(d: { content: string; meta: Record<string, string> }): RecordShow {
+  let show: ItemShow[] = [];
+  try {
+    show = JSON.parse(d.meta.show ?? '[]') as ItemShow[];
+  } catch {
+    /* a record of another index, merged in: no names */
+  }
+  return { words: d.content.split(' '), title: d.meta.title ?? '', show };
+}
+
 /**
  * Runs a query: every required word must be in a post; with `relax`, when no
  * post holds them all, posts holding most of them (at least 60%, for queries
@@ -194,12 +214,12 @@ const quoteUrl = (map: RecordMap, r: QuoteRange) => `${pageUrl(r[0] || map.t, r[
  */
 export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Promise<Outcome> {
   const results = new Map<string, PagefindResult>();
-  const loaded = new Map<string, Promise<string[]>>();
-  const words = (hash: string): Promise<string[]> => {
+  const loaded = new Map<string, Promise<RecordShow>>();
+  const record = (hash: string): Promise<RecordShow> => {
     let w = loaded.get(hash);
     if (!w) {
       const r = results.get(hash);
-      w = r ? r.data().then((d) => d.content.split(' ')) : Promise.resolve([]);
+      w = r ? r.data().then(showOf) : Promise.resolve({ words: [], title: '', show: [] });
       loaded.set(hash, w);
     }
     return w;
@@ -208,8 +228,8 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
   if (f.thread) pfFilters.thread = f.thread;
   if (f.author) pfFilters.author = f.author;
   if (q.required.length === 0) {
-    if (!f.thread && !f.author) return { hits: [], authors: [], relaxed: false, words };
-    return { ...(await browse(backend, f, pfFilters, results)), authors: [], relaxed: false, words };
+    if (!f.thread && !f.author) return { hits: [], authors: [], relaxed: false, record };
+    return { ...(await browse(backend, f, pfFilters, results)), authors: [], relaxed: false, record };
   }
   const perTerm = await Promise.all(q.terms.map(async (t) => [t, await backend.search(t, pfFilters)] as const));
   const locs = new Map<string, Map<string, number[]>>();
@@ -224,10 +244,10 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
     }
   }
   const strict = await collect(backend, q, f, locs, idf, q.required.length);
-  if (strict.hits.length || q.required.length < 3) return { ...strict, relaxed: false, words };
+  if (strict.hits.length || q.required.length < 3) return { ...strict, relaxed: false, record };
   const loose = await collect(backend, q, f, locs, idf, Math.ceil(q.required.length * 0.6));
   for (const h of loose.hits) h.partial = true;
-  return { hits: loose.hits, authors: strict.authors, relaxed: loose.hits.length > 0, words };
+  return { hits: loose.hits, authors: strict.authors, relaxed: loose.hits.length > 0, record };
 }
 
 /** No words, only an author or thread filter: every post (or section) they select, in archive order. */
@@ -239,16 +259,13 @@ async function browse(backend: Backend, f: Filters, pfFilters: Record<string, st
   found.forEach((r, i) => {
     const map = maps[i];
     if (!map) return;
-    for (const item of map.i) {
-      if (item.k === 'author' || (f.author && item.a !== f.author)) continue;
-      if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) continue;
-      if (!inDates(f, item.d)) continue;
+    map.i.forEach((item, index) => {
+      if (item.k === 'author' || (f.author && item.a !== f.author)) return;
+      if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) return;
+      if (!inDates(f, item.d)) return;
       const kind = item.k === 'essay' ? 'essay' : item.k === 'quote' ? 'quote' : 'post';
-      hits.push({
-        kind, hash: r.id, map, item, url: `${map.u}#${item.id}`, n: item.n ?? 0, thread: map.t, threadTitle: map.tt,
-        from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false, by: item.byn, source: item.src,
-      });
-    }
+      hits.push({ kind, hash: r.id, map, item, index, url: `${map.u}#${item.id}`, n: item.n, thread: map.t, from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false });
+    });
   });
   hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
   return { hits };
@@ -276,56 +293,50 @@ async function collect(
     const map = maps[i];
     const all = locs.get(hash)!;
     if (!map) return;
-    for (const item of map.i) {
+    map.i.forEach((item, index) => {
       const at = within(all, q.terms, item.o, item.o + item.l);
-      if (!enough(at) || !clean(at) || !okPhrases(at)) continue;
+      if (!enough(at) || !clean(at) || !okPhrases(at)) return;
       if (item.k === 'author') {
-        if (!kind && need === q.required.length) authors.push({ slug: item.a, name: item.an, aliases: item.al ?? [], posts: item.pc ?? 0 });
-        continue;
+        if (!kind && need === q.required.length) authors.push({ slug: item.a, name: item.name ?? item.a, aliases: item.al ?? [], posts: item.n });
+        return;
       }
-      if (f.author && item.a !== f.author) continue;
-      if (!inDates(f, item.d)) continue;
-      const base = { hash, map, item, n: item.n ?? 0, thread: map.t, threadTitle: map.tt, partial: false, quotedIn: [] as QuotedIn[] };
+      if (f.author && item.a !== f.author) return;
+      if (!inDates(f, item.d)) return;
+      const base = { hash, map, item, index, n: item.n, thread: map.t, partial: false, quotedIn: [] as QuotedIn[] };
       const s = score(q, idf, at, item.l, backend.avgWords);
       if (item.k === 'quote') {
-        if (kind && kind !== 'quote') continue;
-        hits.push({ ...base, kind: 'quote', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9, by: item.byn, source: item.src });
-        continue;
+        if (kind && kind !== 'quote') return;
+        hits.push({ ...base, kind: 'quote', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9 });
+        return;
       }
       if (item.k === 'essay') {
-        if (kind && kind !== 'own' && kind !== 'essay') continue;
+        if (kind && kind !== 'own' && kind !== 'essay') return;
         hits.push({ ...base, kind: 'essay', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s });
-        continue;
+        return;
       }
       // A post: its own words, and the quotes of them that hold the matched words.
-      const quoting = (item.q ?? []).filter((r) => {
-        const inQuote = within(at, q.terms, item.o + r[5], item.o + r[6]);
-        return enough(inQuote) && okPhrases(inQuote);
-      });
+      const quoting = (item.q ?? []).map((r, range) => ({ r, range, at: within(at, q.terms, item.o + r[3], item.o + r[4]) })).filter((x) => enough(x.at) && okPhrases(x.at));
       if (!kind || kind === 'own' || kind === 'post') {
-        const quotedIn = quoting.map((r) => ({ url: quoteUrl(map, r), n: r[1], name: r[4] }));
+        const quotedIn = quoting.map(({ r, range }) => ({ url: quoteUrl(map, r), n: r[1], range }));
         hits.push({ ...base, kind: 'post', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s, quotedIn });
       } else if (kind === 'quote') {
-        for (const r of quoting) {
-          const inQuote = within(at, q.terms, item.o + r[5], item.o + r[6]);
-          const threadSlug = r[0] || map.t;
+        for (const { r, range, at: inQuote } of quoting) {
           hits.push({
             ...base,
             kind: 'quote',
+            range,
             n: r[1],
-            thread: threadSlug,
-            threadTitle: r[0] ? r[0] : map.tt,
+            thread: r[0] || map.t,
             url: quoteUrl(map, r),
-            from: item.o + r[5],
-            to: item.o + r[6],
+            from: item.o + r[3],
+            to: item.o + r[4],
             marks: marksOf(inQuote),
-            score: score(q, idf, inQuote, r[6] - r[5], backend.avgWords) * 0.9,
-            by: r[4],
+            score: score(q, idf, inQuote, r[4] - r[3], backend.avgWords) * 0.9,
             source: `${map.u}#${item.id}`,
           });
         }
       }
-    }
+    });
   });
   if (f.sort === 'thread') hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
   else hits.sort((a, b) => b.score - a.score || a.map.x - b.map.x || a.from - b.from);

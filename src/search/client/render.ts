@@ -5,7 +5,7 @@
  * the posts that quote those words. Each result is an element with
  * `data-search-result` whose first link is the result's exact place.
  */
-import type { AuthorHit, Hit } from './engine.js';
+import type { AuthorHit, Hit, RecordShow } from './engine.js';
 import { excerptWindow } from './engine.js';
 
 /** Builds an element with text or element children. */
@@ -22,22 +22,26 @@ export function siteHref(base: string, path: string, highlight: string[] = []): 
   return `${base}${p!.replace(/^\//, '')}${qs ? `?${qs}` : ''}${hash ? `#${hash}` : ''}`;
 }
 
-/** Who wrote the words of a hit, in a reader's words. */
-export function byline(h: Hit): string {
-  const as = h.item.as ? ` (as ${h.item.as})` : '';
-  if (h.kind === 'essay') return h.item.s ? `Essay · ${h.item.s}` : 'Essay';
-  if (h.kind === 'quote') return `${h.by ?? 'Someone'}, quoting ${h.item.an || 'someone'}${as}`;
-  return `${h.item.an}${as}`;
+/** Who wrote the words of a hit, in a reader's words: `Ace009, quoting Library of Alexandria (as Pen)`. */
+export function byline(h: Hit, r: RecordShow): string {
+  const s = r.show[h.index] ?? {};
+  const as = s.as ? ` (as ${s.as})` : '';
+  if (h.kind === 'essay') return s.s ? `Essay · ${s.s}` : 'Essay';
+  if (h.kind === 'quote') {
+    const by = h.range !== undefined ? s.qn?.[h.range] : s.byn;
+    return `${by ?? 'Someone'}, quoting ${s.an || 'someone'}${as}`;
+  }
+  return `${s.an ?? 'Unknown author'}${as}`;
 }
 
-/** The headline of a hit: where it stands. */
-export function headline(h: Hit): string {
-  if (h.kind === 'essay') return h.threadTitle;
-  return `${h.threadTitle} · #${h.n}`;
+/** The headline of a hit: where it stands, `thread title · #N` (a quote from another thread names that thread by its slug). */
+export function headline(h: Hit, r: RecordShow): string {
+  const title = h.thread === h.map.t ? r.title : h.thread;
+  return h.kind === 'essay' ? title : `${title} · #${h.n}`;
 }
 
 /** The excerpt: about 32 words around the best-matching window, matched words marked. */
-export function excerpt(h: Hit, words: string[]): Node[] {
+export function excerpt(h: Hit, words: readonly string[]): Node[] {
   const [from, to] = excerptWindow(h);
   const marked = new Set(h.marks);
   const out: Node[] = [];
@@ -51,26 +55,28 @@ export function excerpt(h: Hit, words: string[]): Node[] {
 }
 
 /** One result element. */
-export function renderHit(h: Hit, words: string[], base: string, highlight: string[]): HTMLLIElement {
+export function renderHit(h: Hit, r: RecordShow, base: string, highlight: string[]): HTMLLIElement {
+  const s = r.show[h.index] ?? {};
   const li = el('li', { className: `search-result ${h.kind}` });
   li.dataset.searchResult = h.kind;
   li.dataset.url = siteHref(base, h.url);
   li.dataset.thread = h.thread;
   li.dataset.author = h.item.a;
-  const title = el('a', { href: siteHref(base, h.url, highlight) }, headline(h));
+  const title = el('a', { href: siteHref(base, h.url, highlight) }, headline(h, r));
   li.append(el('h2', { className: 'result-title' }, title));
-  const by = el('p', { className: 'result-by' }, byline(h));
+  const by = el('p', { className: 'result-by' }, byline(h, r));
   if (h.item.d) by.append(' · ', el('time', { dateTime: h.item.d }, h.item.d.slice(0, 10)));
   li.append(by);
-  li.append(el('p', { className: 'result-excerpt' }, ...excerpt(h, words)));
-  if (h.kind === 'quote' && h.source) {
-    li.append(el('p', { className: 'result-more' }, 'From ', el('a', { href: siteHref(base, h.source, highlight) }, `the post by ${h.item.an || 'its author'}`)));
+  li.append(el('p', { className: 'result-excerpt' }, ...excerpt(h, r.words)));
+  const source = h.source ?? s.src;
+  if (h.kind === 'quote' && source) {
+    li.append(el('p', { className: 'result-more' }, 'From ', el('a', { href: siteHref(base, source, highlight) }, `the post by ${s.an || 'its author'}`)));
   }
   if (h.quotedIn.length) {
     const p = el('p', { className: 'result-more' }, 'Quoted in ');
     h.quotedIn.forEach((q, i) => {
       if (i) p.append(', ');
-      p.append(el('a', { href: siteHref(base, q.url, highlight) }, `#${q.n} ${q.name}`));
+      p.append(el('a', { href: siteHref(base, q.url, highlight) }, `#${q.n} ${s.qn?.[q.range] ?? ''}`.trim()));
     });
     li.append(p);
   }

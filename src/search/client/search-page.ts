@@ -5,7 +5,7 @@
  * the scroll position. Pagefind is loaded with its default options, so its
  * own result URLs (relative to the site root) work under any base path.
  */
-import type { RecordMap } from '../records.js';
+import { decodeMap, type WireMap } from '../records.js';
 import type { SearchMeta } from '../write-index.js';
 import { runQuery, type Backend, type Filters, type Outcome, type PagefindResult } from './engine.js';
 import { parseQuery } from './query.js';
@@ -36,7 +36,7 @@ function load(): Promise<Backend> {
     await pf.options({});
     const meta = (await (await fetch(`${base}pagefind/maps/meta.json`)).json()) as SearchMeta;
     if (dates) dates.hidden = !meta.dated;
-    const chunks = new Map<string, Promise<Record<string, RecordMap>>>();
+    const chunks = new Map<string, Promise<Record<string, WireMap>>>();
     return {
       records: meta.records,
       avgWords: meta.avgWords,
@@ -44,8 +44,9 @@ function load(): Promise<Backend> {
       map: async (hash) => {
         const key = hash.slice(hash.lastIndexOf('_') + 1).slice(0, meta.digits);
         let c = chunks.get(key);
-        if (!c) chunks.set(key, (c = fetch(`${base}pagefind/maps/${key}.json`).then((r) => r.json() as Promise<Record<string, RecordMap>>)));
-        return (await c)[hash] ?? null;
+        if (!c) chunks.set(key, (c = fetch(`${base}pagefind/maps/${key}.json`).then((r) => r.json() as Promise<Record<string, WireMap>>)));
+        const w = (await c)[hash];
+        return w ? decodeMap(w) : null;
       },
     } satisfies Backend;
   })();
@@ -93,9 +94,9 @@ function remember(): void {
 async function showMore(token: number, count: number): Promise<void> {
   if (!outcome) return;
   const next = outcome.hits.slice(shown, shown + count);
-  const words = await Promise.all(next.map((h) => outcome!.words(h.hash)));
+  const records = await Promise.all(next.map((h) => outcome!.record(h.hash)));
   if (token !== run) return;
-  list.append(...next.map((h, i) => renderHit(h, words[i]!, base, highlight)));
+  list.append(...next.map((h, i) => renderHit(h, records[i]!, base, highlight)));
   shown += next.length;
   more.hidden = shown >= outcome.hits.length;
 }
