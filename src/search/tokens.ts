@@ -37,8 +37,9 @@ export function normalize(token: string): string {
 }
 
 /**
- * English words too common to decide a match: a query's stop words are not
- * required in a post, not highlighted, and count only inside a "phrase".
+ * English words too common to decide a match, and the verbs of a question
+ * about a debate: a query's stop words are not required in a post, not
+ * highlighted, and count only inside a "phrase".
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   (
@@ -47,6 +48,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other ' +
     'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
     'these they this those through to too under until up very was we were what when where which while who whom why will ' +
-    'with would you your yours yourself yourselves'
+    'with would you your yours yourself yourselves ' +
+    // The verbs of a question about a debate ("what did X argue about…"), not words of the answer.
+    'anyone argue argued argues believe believed claim claimed claims mention mentioned said say says someone somebody ' +
+    'suggest suggested talk talked think thinks thought whoever wrote'
   ).split(' '),
 );

@@ -12,6 +12,7 @@
 import type { ItemShow, MapItem, QuoteRange, RecordMap } from '../records.js';
 import { pageUrl } from '../records.js';
 import type { Query } from './query.js';
+import { normalize, STOP_WORDS, tokens } from '../tokens.js';
 
 /** A Pagefind result, as its JS API returns it. */
 export interface PagefindResult {
@@ -105,8 +106,13 @@ export interface Outcome {
   record: (hash: string) => Promise<RecordShow>;
 }
 
+/** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
+/** Score gained per post that quotes the matched words (up to five). */
+const QUOTED_BOOST = 0.1;
+/** Score factor of posts by an author the query names. */
+const PREFERRED_AUTHOR = 2;
 
 /** Locations of each term within `[from, to)`, sorted. */
 function within(locs: Map<string, number[]>, terms: string[], from: number, to: number): Map<string, number[]> {
@@ -243,11 +249,50 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
       m.set(t, [...r.words].sort((a, b) => a - b));
     }
   }
-  const strict = await collect(backend, q, f, locs, idf, q.required.length);
-  if (strict.hits.length || q.required.length < 3) return { ...strict, relaxed: false, record };
-  const loose = await collect(backend, q, f, locs, idf, Math.ceil(q.required.length * 0.6));
+  const { authors, names } = f.kind ? { authors: [], names: [] } : await namedAuthors(backend, q, locs);
+  // A query that names an author and says more ("what did Johnrankins argue about purges"):
+  // the rest of the words decide, and that author's posts come first.
+  const rest = q.required.filter((t) => !names.includes(t));
+  const pq = authors.length && rest.length ? { ...q, required: rest, gaps: rest.slice(1).map(() => 1) } : q;
+  const prefer = new Set(rest.length < q.required.length ? authors.map((a) => a.slug) : []);
+  const strict = await collect(backend, pq, f, locs, idf, pq.required.length, prefer);
+  if (strict.hits.length || pq.required.length < 3) return { hits: strict.hits, authors, relaxed: false, record };
+  const loose = await collect(backend, pq, f, locs, idf, Math.ceil(pq.required.length * 0.6), prefer);
   for (const h of loose.hits) h.partial = true;
-  return { hits: loose.hits, authors: strict.authors, relaxed: loose.hits.length > 0, record };
+  return { hits: loose.hits, authors, relaxed: loose.hits.length > 0, record };
+}
+
+/** A name's words as the query is compared with them (stop words left out). */
+const nameWords = (name: string) => tokens(name).map(normalize).filter((w) => w && !STOP_WORDS.has(w));
+
+/**
+ * Authors whose name, or an older name, the query holds (`Library of
+ * Alexandria`, `Pen`, `what did Johnrankins argue`, `John Rankins`), and the
+ * query words that were part of those names. Author records are tiny, so
+ * only records whose matches all stand in their first words are read.
+ */
+async function namedAuthors(backend: Backend, q: Query, locs: Map<string, Map<string, number[]>>): Promise<{ authors: AuthorHit[]; names: string[] }> {
+  const near = [...locs].filter(([, m]) => [...m.values()].every((l) => l.length <= 8 && l[l.length - 1]! < 16)).map(([h]) => h);
+  const maps = await Promise.all(near.map((h) => backend.map(h)));
+  const joined = q.words.join('');
+  const authors: AuthorHit[] = [];
+  const names = new Set<string>();
+  for (const m of maps) {
+    for (const item of m?.i ?? []) {
+      if (item.k !== 'author' || authors.some((a) => a.slug === item.a)) continue;
+      const hit = [item.name ?? '', ...(item.al ?? [])].find((n) => {
+        const w = nameWords(n);
+        if (w.length && w.every((x) => q.words.includes(x))) return true;
+        const glued = w.join('');
+        return glued.length >= 5 && joined.includes(glued);
+      });
+      if (hit === undefined) continue;
+      authors.push({ slug: item.a, name: item.name ?? item.a, aliases: item.al ?? [], posts: item.n });
+      for (const w of q.required) if (nameWords(hit).includes(w) || nameWords(hit).join('').includes(w)) names.add(w);
+    }
+  }
+  authors.sort((a, b) => b.posts - a.posts);
+  return { authors, names: [...names] };
 }
 
 /** No words, only an author or thread filter: every post (or section) they select, in archive order. */
@@ -278,11 +323,11 @@ async function collect(
   locs: Map<string, Map<string, number[]>>,
   idf: Map<string, number>,
   need: number,
-): Promise<{ hits: Hit[]; authors: AuthorHit[] }> {
+  prefer: ReadonlySet<string>,
+): Promise<{ hits: Hit[] }> {
   const hashes = [...locs].filter(([, m]) => q.required.filter((t) => m.has(t)).length >= need).map(([h]) => h);
   const maps = await Promise.all(hashes.map((h) => backend.map(h)));
   const hits: Hit[] = [];
-  const authors: AuthorHit[] = [];
   const kind = f.kind ?? '';
   const okPhrases = (at: Map<string, number[]>) => q.phrases.every((p) => hasPhrase(p, at));
   const enough = (at: Map<string, number[]>) => q.required.filter((t) => at.has(t)).length >= need;
@@ -296,14 +341,11 @@ async function collect(
     map.i.forEach((item, index) => {
       const at = within(all, q.terms, item.o, item.o + item.l);
       if (!enough(at) || !clean(at) || !okPhrases(at)) return;
-      if (item.k === 'author') {
-        if (!kind && need === q.required.length) authors.push({ slug: item.a, name: item.name ?? item.a, aliases: item.al ?? [], posts: item.n });
-        return;
-      }
+      if (item.k === 'author') return;
       if (f.author && item.a !== f.author) return;
       if (!inDates(f, item.d)) return;
       const base = { hash, map, item, index, n: item.n, thread: map.t, partial: false, quotedIn: [] as QuotedIn[] };
-      const s = score(q, idf, at, item.l, backend.avgWords);
+      const s = score(q, idf, at, item.l, backend.avgWords) * (prefer.has(item.a) ? PREFERRED_AUTHOR : 1);
       if (item.k === 'quote') {
         if (kind && kind !== 'quote') return;
         hits.push({ ...base, kind: 'quote', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9 });
@@ -318,7 +360,9 @@ async function collect(
       const quoting = (item.q ?? []).map((r, range) => ({ r, range, at: within(at, q.terms, item.o + r[3], item.o + r[4]) })).filter((x) => enough(x.at) && okPhrases(x.at));
       if (!kind || kind === 'own' || kind === 'post') {
         const quotedIn = quoting.map(({ r, range }) => ({ url: quoteUrl(map, r), n: r[1], range }));
-        hits.push({ ...base, kind: 'post', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s, quotedIn });
+        // Words others quoted are words the debate turned on: their source ranks a little higher.
+        const quoted = 1 + QUOTED_BOOST * Math.min(5, new Set(quotedIn.map((x) => `${x.url.split('#', 1)[0]}${x.n}`)).size);
+        hits.push({ ...base, kind: 'post', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * quoted, quotedIn });
       } else if (kind === 'quote') {
         for (const { r, range, at: inQuote } of quoting) {
           hits.push({
@@ -340,8 +384,7 @@ async function collect(
   });
   if (f.sort === 'thread') hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
   else hits.sort((a, b) => b.score - a.score || a.map.x - b.map.x || a.from - b.from);
-  authors.sort((a, b) => b.posts - a.posts);
-  return { hits, authors };
+  return { hits };
 }
 
 /**

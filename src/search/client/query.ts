@@ -15,6 +15,8 @@ export interface Query {
   excluded: string[];
   /** Every word to ask Pagefind for: required, phrase and excluded words. */
   terms: string[];
+  /** Every word of the query in order, stop words included (to recognise names). */
+  words: string[];
   /** Gaps between consecutive required words in the query (for the in-order bonus); `gaps[i]` is between `required[i]` and `required[i+1]`. */
   gaps: number[];
 }
@@ -53,5 +55,5 @@ export function parseQuery(text: string): Query {
     last = i;
   });
   const terms = [...new Set([...required, ...phrases.flat(), ...excluded])];
-  return { required, phrases, excluded: [...new Set(excluded)], terms, gaps };
+  return { required, phrases, excluded: [...new Set(excluded)], terms, gaps, words: sequence };
 }
