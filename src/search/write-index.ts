@@ -1,35 +1,20 @@
 /**
  * Writes the search bundle: Pagefind's index of the records (through its Node
- * API) and, beside it in `maps/`, each record's map keyed by the page hash
- * Pagefind gave it, in small chunk files, so the search page can read the maps
- * of the records a query touches without loading their fragments.
+ * API) and, beside it in `maps/`, each record's map named by the page hash
+ * Pagefind gave it, so the search page can read the maps of the records a
+ * query touches without loading their fragments.
  */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { encodeMap, type RecordMap, type SearchRecord, type WireMap } from './records.js';
+import { encodeMap, type RecordMap, type SearchRecord } from './records.js';
 
 /** Files of Pagefind's bundle this site never loads (about 400 KB). */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css'];
 
-/** Records per map chunk file, at most (default 8): a query reads the maps of the records it touches, so small chunks fetch little besides. */
-export const MAP_CHUNK_RECORDS = 8;
-
-/** Hex digits of a page hash that name its map chunk, for `records` records: at least 1. */
-export function chunkDigits(records: number): number {
-  let d = 1;
-  while (records / 16 ** d > MAP_CHUNK_RECORDS && d < 7) d++;
-  return d;
-}
-
-/** The hex part of a Pagefind page hash (`en_891447e` → `891447e`). */
-export const hashHex = (hash: string): string => hash.slice(hash.lastIndexOf('_') + 1);
-
-/** Archive-wide figures the search page needs before any map: how maps are chunked, and the average item length. */
+/** Archive-wide figures the search page needs before any map: record count and average item length. */
 export interface SearchMeta {
-  /** Hex digits of a page hash naming its map chunk. */
-  digits: number;
   records: number;
   items: number;
   /** Average words per post or section, for length normalisation. */
@@ -65,26 +50,21 @@ async function fragmentRecords(outputPath: string): Promise<Map<string, number>>
   return out;
 }
 
-/** Writes each record's map into `maps/<hex prefix>.json` and the archive figures into `maps/meta.json`. */
+/**
+ * Writes each record's map into `maps/<page hash>.json` (one small file per
+ * record: a query fetches the maps of exactly the records it touches) and the
+ * archive figures into `maps/meta.json`.
+ */
 async function writeMaps(outputPath: string, maps: RecordMap[], dated: boolean): Promise<void> {
   const byHash = await fragmentRecords(outputPath);
   if (byHash.size !== maps.length) {
     throw new Error(`Search index: Pagefind wrote ${byHash.size} fragments for ${maps.length} records, so some search results would have no map. Check that every record has content.`);
   }
-  const digits = chunkDigits(maps.length);
-  const chunks = new Map<string, Record<string, WireMap>>();
-  for (const [hash, x] of byHash) {
-    const key = hashHex(hash).slice(0, digits);
-    let c = chunks.get(key);
-    if (!c) chunks.set(key, (c = {}));
-    c[hash] = encodeMap(maps[x]!);
-  }
   const dir = join(outputPath, 'maps');
   await mkdir(dir, { recursive: true });
-  for (const [key, c] of chunks) await writeFile(join(dir, `${key}.json`), JSON.stringify(c));
+  for (const [hash, x] of byHash) await writeFile(join(dir, `${hash}.json`), JSON.stringify(encodeMap(maps[x]!)));
   const items = maps.flatMap((m) => m.i.filter((i) => i.k === 'post' || i.k === 'essay'));
   const meta: SearchMeta = {
-    digits,
     records: maps.length,
     items: items.length,
     avgWords: Math.max(1, Math.round(items.reduce((s, i) => s + i.l, 0) / Math.max(1, items.length))),

@@ -25,17 +25,16 @@ export async function nodeBackend(site: string): Promise<Backend> {
   const pf = (await import(pathToFileURL(join(dir, 'pagefind.js')).href)) as PagefindModule;
   await pf.options({ basePath: '/pagefind/' });
   const meta = JSON.parse(await readFile(join(dir, 'maps/meta.json'), 'utf8')) as SearchMeta;
-  const chunks = new Map<string, Promise<Record<string, WireMap>>>();
   return {
     records: meta.records,
     avgWords: meta.avgWords,
     search: async (term, filters) => (await pf.search(term || null, { filters }))?.results ?? [],
     map: async (hash) => {
-      const key = hash.slice(hash.lastIndexOf('_') + 1).slice(0, meta.digits);
-      let c = chunks.get(key);
-      if (!c) chunks.set(key, (c = readFile(join(dir, 'maps', `${key}.json`), 'utf8').then((s) => JSON.parse(s) as Record<string, WireMap>)));
-      const w = (await c)[hash];
-      return w ? decodeMap(w) : null;
+      try {
+        return decodeMap(JSON.parse(await readFile(join(dir, 'maps', `${hash}.json`), 'utf8')) as WireMap);
+      } catch {
+        return null;
+      }
     },
   };
 }

@@ -29,23 +29,22 @@ const field = (name: string) => form.elements.namedItem(name) as HTMLInputElemen
 
 let backend: Promise<Backend> | null = null;
 
-/** Pagefind and the map chunks, loaded on the first search. */
+/** Pagefind and the record maps, loaded on the first search. */
 function load(): Promise<Backend> {
   backend ??= (async () => {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pf.options({});
     const meta = (await (await fetch(`${base}pagefind/maps/meta.json`)).json()) as SearchMeta;
     if (dates) dates.hidden = !meta.dated;
-    const chunks = new Map<string, Promise<Record<string, WireMap>>>();
+    const maps = new Map<string, Promise<WireMap | null>>();
     return {
       records: meta.records,
       avgWords: meta.avgWords,
       search: async (term, filters) => (await pf.search(term || null, { filters }))?.results ?? [],
       map: async (hash) => {
-        const key = hash.slice(hash.lastIndexOf('_') + 1).slice(0, meta.digits);
-        let c = chunks.get(key);
-        if (!c) chunks.set(key, (c = fetch(`${base}pagefind/maps/${key}.json`).then((r) => r.json() as Promise<Record<string, WireMap>>)));
-        const w = (await c)[hash];
+        let m = maps.get(hash);
+        if (!m) maps.set(hash, (m = fetch(`${base}pagefind/maps/${hash}.json`).then((r) => (r.ok ? (r.json() as Promise<WireMap>) : null))));
+        const w = await m;
         return w ? decodeMap(w) : null;
       },
     } satisfies Backend;
