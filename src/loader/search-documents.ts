@@ -8,6 +8,9 @@ import type { Archive } from '../lib/index.js';
 import { compareDocuments, type CrossLinks } from '../lib/cross-links.js';
 import type { SearchAuthor, SearchDocument } from '../search/records.js';
 
+/** A post's date when it is a calendar date (ISO 8601); a relative age such as `3 hours ago` cannot be filtered by. */
+const calendarDate = (d: string | null | undefined): string | null => (d && /^\d{4}-\d\d-\d\d/.test(d) ? d : null);
+
 /** Every document of `archive` for the search index, in reading order, and every author. */
 export function searchDocuments(archive: Archive, links: CrossLinks): { documents: SearchDocument[]; authors: SearchAuthor[] } {
   const documents = [...archive.documents].sort(compareDocuments).map(
@@ -22,7 +25,7 @@ export function searchDocuments(archive: Archive, links: CrossLinks): { document
           author: author?.name ?? p.author,
           authorSlug: author?.slug ?? null,
           as: author && p.author && p.author !== author.name ? p.author : null,
-          date: (p as { date?: string | null }).date ?? null,
+          date: calendarDate((p as { date?: string | null }).date),
           text: p.text,
           quotes: p.quotes.map((q) => {
             const quoted = links.authorOf(q.author);
