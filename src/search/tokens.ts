@@ -51,6 +51,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'with would you your yours yourself yourselves ' +
     // The verbs of a question about a debate ("what did X argue about…"), not words of the answer.
     'anyone argue argued argues believe believed claim claimed claims mention mentioned said say says someone somebody ' +
-    'suggest suggested talk talked think thinks thought whoever wrote'
+    'suggest suggested talk talked think thinks thought whoever wrote ' +
+    // Words that carry a question rather than its subject.
+    'also even ever get got give gave given make made many may might much must really shall still take taken took'
   ).split(' '),
 );

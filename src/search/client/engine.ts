@@ -193,7 +193,9 @@ function score(q: Query, idf: Map<string, number>, at: Map<string, number[]>, le
     if (exact) s += weight * 2;
   }
   for (const p of q.phrases) if (hasPhrase(p, at)) s += weight;
-  return s;
+  // Holding only some of the words (questions, relaxed searches): the share of the words' weight held, squared.
+  const held = q.required.reduce((h, t) => h + (at.has(t) ? (idf.get(t) ?? 0) : 0), 0);
+  return weight > 0 && held < weight ? s * (held / weight) ** 2 : s;
 }
 
 /** Whether a date (ISO) is inside the filters' range; undated items pass only when no range is set. */
@@ -255,6 +257,8 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
   const rest = q.required.filter((t) => !names.includes(t));
   const pq = authors.length && rest.length ? { ...q, required: rest, gaps: rest.slice(1).map(() => 1) } : q;
   const prefer = new Set(rest.length < q.required.length ? authors.map((a) => a.slug) : []);
+  // A question's words describe the answer: most of them, the rarer ones weighing more, decide.
+  if (pq.question) return { hits: (await collect(backend, pq, f, locs, idf, Math.ceil(pq.required.length * 0.6), prefer)).hits, authors, relaxed: false, record };
   const strict = await collect(backend, pq, f, locs, idf, pq.required.length, prefer);
   if (strict.hits.length || pq.required.length < 3) return { hits: strict.hits, authors, relaxed: false, record };
   const loose = await collect(backend, pq, f, locs, idf, Math.ceil(pq.required.length * 0.6), prefer);

@@ -17,11 +17,20 @@ export interface Query {
   terms: string[];
   /** Every word of the query in order, stop words included (to recognise names). */
   words: string[];
+  /**
+   * True for a question as people type it (`who did Lenin dictate his testament to?`):
+   * its words describe the answer rather than quote it, so a result needs most
+   * of them, not all.
+   */
+  question: boolean;
   /** Gaps between consecutive required words in the query (for the in-order bonus); `gaps[i]` is between `required[i]` and `required[i+1]`. */
   gaps: number[];
 }
 
 const words = (s: string) => s.split(/\s+/).map(normalize).filter(Boolean);
+
+/** Words that open a question. */
+const QUESTION = new Set(['who', 'whom', 'whose', 'what', 'which', 'why', 'how', 'when', 'where', 'did', 'does', 'do', 'could', 'would', 'should', 'was', 'were', 'is', 'are', 'can', 'will', 'has', 'have', 'had']);
 
 /** Parses the search box's text. */
 export function parseQuery(text: string): Query {
@@ -55,5 +64,6 @@ export function parseQuery(text: string): Query {
     last = i;
   });
   const terms = [...new Set([...required, ...phrases.flat(), ...excluded])];
-  return { required, phrases, excluded: [...new Set(excluded)], terms, gaps, words: sequence };
+  const question = phrases.length === 0 && required.length >= 3 && (QUESTION.has(sequence[0] ?? '') || /\?\s*$/.test(text));
+  return { required, phrases, excluded: [...new Set(excluded)], terms, gaps, words: sequence, question };
 }
