@@ -82,7 +82,8 @@ export default function pagefindIntegration(): AstroIntegration {
         const state = shared();
         state.command = command;
         state.job = undefined;
-        state.stagingDir = fileURLToPath(new URL('archive-pagefind/', config.cacheDir));
+        // One folder per build process: two builds of one checkout (a test and a benchmark) must not share it.
+        state.stagingDir = fileURLToPath(new URL(`archive-pagefind-${process.pid}/`, config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
