@@ -129,19 +129,24 @@ export interface RecordMap {
 }
 
 /**
- * A record map as written (compact: most of the search's download is maps):
- * author slugs once in `a`, items as arrays
- * `[kind, o, l, n, author index, date, quotes, extra]` where kind is 0 post,
- * 1 essay (extra: section id), 2 quote (extra: quote number), 3 author
- * (extra: name, then older names).
+ * A record map as written (compact: maps are most of what a search
+ * downloads): author slugs once in `a`; the page URL is `u` only when it is
+ * not the thread page of the first item's post; each item is
+ * `[kind, words, n, author index]` (kind 0 post, 1 essay section, 2 quote
+ * kept apart, 3 author), its offset the sum of the items before it, and,
+ * when there is more to say, a fifth element `{d, q, e}`: date, quotes of the
+ * post, and the section id, quote number, or an author's names.
  */
 export interface WireMap {
-  u: string;
   t: string;
   x: number;
+  u?: string;
   a: string[];
-  i: (string | number | QuoteRange[] | string[])[][];
+  i: WireItem[];
 }
+
+/** An item of a `WireMap`. */
+export type WireItem = [number, number, number, number] | [number, number, number, number, { d?: string; q?: QuoteRange[]; e?: string | number | string[] }];
 
 const KINDS = ['post', 'essay', 'quote', 'author'] as const;
 
@@ -152,31 +157,43 @@ export function encodeMap(m: RecordMap): WireMap {
     const i = a.indexOf(slug);
     return i >= 0 ? i : a.push(slug) - 1;
   };
-  const i = m.i.map((it) => {
-    const extra = it.k === 'essay' ? [it.id] : it.k === 'quote' ? [Number(/-q(\d+)$/.exec(it.id)?.[1] ?? 0)] : it.k === 'author' ? [it.name ?? '', it.al ?? []] : [];
-    return [KINDS.indexOf(it.k), it.o, it.l, it.n, ai(it.a), it.d ?? '', it.q ?? [], ...extra];
+  const i = m.i.map((it): WireItem => {
+    const head: [number, number, number, number] = [KINDS.indexOf(it.k), it.l, it.n, ai(it.a)];
+    const more: { d?: string; q?: QuoteRange[]; e?: string | number | string[] } = {};
+    if (it.d) more.d = it.d;
+    if (it.q?.length) more.q = it.q;
+    if (it.k === 'essay') more.e = it.id;
+    else if (it.k === 'quote') more.e = Number(/-q(\d+)$/.exec(it.id)?.[1] ?? 0);
+    else if (it.k === 'author') more.e = [it.name ?? '', ...(it.al ?? [])];
+    return Object.keys(more).length ? [...head, more] : head;
   });
-  return { u: m.u, t: m.t, x: m.x, a, i };
+  const w: WireMap = { t: m.t, x: m.x, a, i };
+  const first = m.i[0];
+  if (!first || first.k === 'essay' || first.k === 'author' || m.u !== pageUrl(m.t, first.n)) w.u = m.u;
+  return w;
 }
 
 /** Reads a record map written by `encodeMap`. Never throws on a well-formed map. */
 export function decodeMap(w: WireMap): RecordMap {
+  let o = 0;
   const i = w.i.map((raw): MapItem => {
-    const [k, o, l, n, a, d, q, e1, e2] = raw as [number, number, number, number, number, string, QuoteRange[], string | number | undefined, string[] | undefined];
+    const [k, l, n, a, more = {}] = raw;
     const kind = KINDS[k] ?? 'post';
     const item: MapItem = { k: kind, o, l, n, a: w.a[a] ?? UNKNOWN_AUTHOR, id: '' };
-    if (d) item.d = d;
-    if (q.length) item.q = q;
+    o += l;
+    if (more.d) item.d = more.d;
+    if (more.q?.length) item.q = more.q;
     if (kind === 'post') item.id = `post-${n}`;
-    else if (kind === 'quote') item.id = `post-${n}-q${e1}`;
-    else if (kind === 'essay') item.id = String(e1);
+    else if (kind === 'quote') item.id = `post-${n}-q${String(more.e)}`;
+    else if (kind === 'essay') item.id = String(more.e ?? '');
     else {
-      item.name = String(e1 ?? '');
-      item.al = e2 ?? [];
+      const names = Array.isArray(more.e) ? more.e : [];
+      item.name = names[0] ?? '';
+      item.al = names.slice(1);
     }
     return item;
   });
-  return { u: w.u, t: w.t, x: w.x, i };
+  return { u: w.u ?? pageUrl(w.t, i[0]?.n ?? 1), t: w.t, x: w.x, i };
 }
 
 /** Posts per record (default 25: half a thread page, so a record never spans two pages). */
