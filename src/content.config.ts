@@ -21,7 +21,7 @@ const threads = defineCollection({
   schema: z.object({
     title: z.string(),
     titleInferred: z.boolean(),
-    format: z.enum(['markdown-export', 'plain-capture', 'essay', 'unknown']),
+    format: z.string(),
     file: z.string(),
     source: z.string().nullable(),
     date: z.string().nullable(),

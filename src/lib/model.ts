@@ -20,8 +20,11 @@ export interface Diagnostic {
   line: number | null;
 }
 
-/** The capture formats the importer knows. `unknown` is shown as a plain text page. */
-export type CaptureFormat = 'markdown-export' | 'plain-capture' | 'essay' | 'unknown';
+/**
+ * The name of a capture format: one of the formats in `formats/registry.ts`,
+ * or `unknown` (shown as a plain text page).
+ */
+export type CaptureFormat = string;
 
 /** Where the author of a post was read from. */
 export type AuthorEvidence = 'heading' | 'user-block' | 'signature';

@@ -4,10 +4,11 @@
  * is signed by that author. The signature line is not part of the post's own
  * words; it is re-claimed in the ledger under `signature`.
  */
-import type { ArchiveDocument, Post } from './model.js';
-import { lineClaimer, type LineClaimer } from './line-claims.js';
-import { ownText } from './split-plain-capture.js';
-import { isBlank } from './text.js';
+import type { ArchiveDocument, Post } from '../model.js';
+import { lineClaimer, type LineClaimer } from '../accounting/line-claims.js';
+import { ownText } from '../text/segments.js';
+import { isBlank } from '../text/text.js';
+import { formatNamed } from '../formats/registry.js';
 
 /** A name as compared for signatures: trimmed, inner white space collapsed. */
 function normName(s: string): string {
@@ -45,15 +46,15 @@ export function signPost(post: Post, known: ReadonlySet<string>, claim: LineClai
 }
 
 /**
- * Attributes flat-text posts that end with a known author's name (in place).
- * Posts of other formats are left alone.
+ * Attributes posts that end with a known author's name (in place), in
+ * documents whose format reads signatures; other documents are left alone.
  * @param knownAuthors names known from headings and user blocks across the archive
  */
 export function applySignatures(docs: ArchiveDocument[], knownAuthors: ReadonlySet<string>): void {
   const known = new Set([...knownAuthors].map(normName).filter((n) => n.length > 0));
   if (known.size === 0) return;
   for (const doc of docs) {
-    if (doc.format !== 'plain-capture') continue;
+    if (!formatNamed(doc.format)?.signatures) continue;
     const claim = lineClaimer(doc);
     for (const post of doc.posts) signPost(post, known, claim);
   }

@@ -3,7 +3,7 @@
  * placed it in the model, or dropped under a named rule, so that a parse report
  * can show that nothing was lost.
  */
-import type { Accounting } from './model.js';
+import type { Accounting } from '../model.js';
 
 /** Categories that count as placed in the model; any other name is a drop rule. */
 export const PLACED = new Set([

@@ -2,8 +2,8 @@
  * Ids and slugs: every document and author gets a URL slug that is unique in
  * the archive and does not change when posts or other documents are added.
  */
-import type { ArchiveDocument, Diagnostic } from './model.js';
-import { shortHash, slugify } from './text.js';
+import type { ArchiveDocument, Diagnostic } from '../model.js';
+import { shortHash, slugify } from '../text/text.js';
 
 /** The base name of a path without its extension (`content/a/b.txt` → `b`). */
 export function fileStem(path: string): string {

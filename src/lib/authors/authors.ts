@@ -3,9 +3,9 @@
  * when quote resolution shows that text attributed to one name was written
  * under another (a renamed account).
  */
-import type { ArchiveDocument, Author } from './model.js';
-import type { AliasEvidence } from './resolve-quotes.js';
-import { authorSlugs } from './ids.js';
+import type { ArchiveDocument, Author } from '../model.js';
+import type { AliasEvidence } from '../quotes/resolve-quotes.js';
+import { authorSlugs } from '../archive/ids.js';
 
 /** Minimal union-find over names. */
 class Names {

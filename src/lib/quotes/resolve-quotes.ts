@@ -3,9 +3,9 @@
  * the same thread whose own words hold the quoted text. The attribution name is
  * a hint for ties, never trusted alone (accounts get renamed).
  */
-import type { Diagnostic, Post } from './model.js';
+import type { Diagnostic, Post } from '../model.js';
 import { PassageIndex } from './passage-index.js';
-import { quotedOwnText, parseMarkdown } from './markdown-tree.js';
+import { quotedOwnText, parseMarkdown } from '../text/markdown-tree.js';
 
 /** Share of a quote's shingles an earlier post must hold to count as its source when not an exact match (default 0.6). */
 export const MIN_SHARE = 0.6;

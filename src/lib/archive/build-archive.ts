@@ -3,15 +3,16 @@
  * documents unique slugs, attributes signed posts, links quotes to their
  * sources, joins renamed accounts, and finds passages shared between documents.
  */
-import type { Archive, ArchiveDocument } from './model.js';
+import type { Archive, ArchiveDocument } from '../model.js';
 import { parseCapture, type CaptureInput } from './parse-capture.js';
 import { dedupeSlugs } from './ids.js';
-import { applySignatures } from './signatures.js';
-import { resolveExplicitQuotes, type AliasEvidence } from './resolve-quotes.js';
-import { reconstructQuotes } from './reconstruct-quotes.js';
-import { buildAuthors } from './authors.js';
-import { findSharedPassages } from './shared-passages.js';
-import { lineClaimer } from './line-claims.js';
+import { applySignatures } from '../authors/signatures.js';
+import { resolveExplicitQuotes, type AliasEvidence } from '../quotes/resolve-quotes.js';
+import { reconstructQuotes } from '../quotes/reconstruct-quotes.js';
+import { buildAuthors } from '../authors/authors.js';
+import { findSharedPassages } from '../quotes/shared-passages.js';
+import { lineClaimer } from '../accounting/line-claims.js';
+import { formatNamed } from '../formats/registry.js';
 
 /** Options for `buildArchive`. */
 export interface BuildOptions {
@@ -48,7 +49,7 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
   applySignatures(documents, known);
   const evidence: AliasEvidence[] = [];
   for (const doc of documents) {
-    if (doc.format === 'plain-capture') doc.diagnostics.push(...reconstructQuotes(doc.posts, lineClaimer(doc)));
+    if (formatNamed(doc.format)?.reconstructQuotes) doc.diagnostics.push(...reconstructQuotes(doc.posts, lineClaimer(doc)));
     const resolved = resolveExplicitQuotes(doc.posts);
     evidence.push(...resolved.aliases);
     doc.diagnostics.push(...resolved.diagnostics);

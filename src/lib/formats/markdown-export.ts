@@ -3,18 +3,14 @@
  * dashes, each opened by `## Author`; quotes are a `Name said:` paragraph
  * followed by a blockquote.
  */
-import type { Diagnostic, Post, Quote, Segment } from './model.js';
-import type { Ledger } from './ledger.js';
-import { EXPORT_SEPARATOR } from './detect-format.js';
-import { isBlank, lineLocator } from './text.js';
-import { attributionOf, parseMarkdown, unquote } from './markdown-tree.js';
+import type { Diagnostic, Post, Quote, Segment } from '../model.js';
+import type { Ledger } from '../accounting/ledger.js';
+import type { CaptureFormatPlugin, FormatResult } from './format.js';
+import { isBlank, lineLocator } from '../text/text.js';
+import { attributionOf, parseMarkdown, unquote } from '../text/markdown-tree.js';
 
-/** What a format splitter returns: the title (if the capture has one) and the posts. */
-export interface SplitResult {
-  title: string | null;
-  posts: Post[];
-  diagnostics: Diagnostic[];
-}
+/** The line that separates posts in the Markdown export: ten dashes. */
+export const EXPORT_SEPARATOR = /^-{10}\s*$/;
 
 /** Lines of the Markdown export that mark a post as edited (kept as a flag, not as text). */
 const EDITED = /^\s*(?:\*|_)?Last edited(?: by [^:]*)?:.*$/i;
@@ -25,7 +21,7 @@ const EDITED = /^\s*(?:\*|_)?Last edited(?: by [^:]*)?:.*$/i;
  * @param start 0-based index of the first line after the front matter
  * @param ledger records which lines went where
  */
-export function splitMarkdownExport(lines: string[], start: number, ledger: Ledger): SplitResult {
+export function splitMarkdownExport(lines: string[], start: number, ledger: Ledger): FormatResult {
   const diagnostics: Diagnostic[] = [];
   let title: string | null = null;
   let i = start;
@@ -195,3 +191,31 @@ function finishPost({ n, author, evidence, headLine, diagnostics }: PostFrame, e
     quotes,
   };
 }
+
+/**
+ * Confidence that lines are a Markdown export: 0.9 with `## Author` headings
+ * and either ten-dash separators or a `# Title`, else 0.
+ */
+export function detectMarkdownExport(lines: readonly string[]): number {
+  let headings = false;
+  let separator = false;
+  let title = false;
+  for (const line of lines) {
+    if (/^## \S/.test(line)) headings = true;
+    else if (EXPORT_SEPARATOR.test(line)) separator = true;
+    else if (/^# \S/.test(line)) title = true;
+  }
+  return headings && (separator || title) ? 0.9 : 0;
+}
+
+/** The Markdown export format (`markdown-export`). */
+export const markdownExport: CaptureFormatPlugin = {
+  name: 'markdown-export',
+  label: 'Markdown export',
+  kind: 'thread',
+  markdown: true,
+  reconstructQuotes: false,
+  signatures: false,
+  detect: detectMarkdownExport,
+  split: splitMarkdownExport,
+};

@@ -2,7 +2,7 @@
  * Decoding capture bytes to text: UTF-8 (with or without BOM), UTF-16 with a
  * BOM; binary files and invalid UTF-8 are reported, never thrown.
  */
-import type { Diagnostic } from './model.js';
+import type { Diagnostic } from '../model.js';
 
 /** What decoding a capture's bytes gives: its text, or null for a binary file, and diagnostics. */
 export interface Decoded {

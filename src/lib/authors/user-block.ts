@@ -6,7 +6,7 @@
  * known badge word or a `Label: value` profile field), so a short body line
  * followed by a blank line is never taken for a name.
  */
-import { isBlank } from './text.js';
+import { isBlank } from '../text/text.js';
 
 /** Badge words forums show under a name (matched whole-line, case-insensitive). */
 const BADGE_WORDS = new RegExp(

@@ -5,7 +5,7 @@
  * kept here, keyed by the document, and its `accounting` is updated in place
  * so that `source === placed + sum(dropped)` still holds.
  */
-import type { ArchiveDocument } from './model.js';
+import type { ArchiveDocument } from '../model.js';
 import { PLACED, type Ledger } from './ledger.js';
 
 /** Re-assigns lines `from`..`to` (0-based, inclusive) to `kind`. */

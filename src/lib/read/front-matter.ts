@@ -4,9 +4,7 @@
  * shared cache); values of the wrong type are reported and ignored.
  */
 import matter from 'gray-matter';
-import type { CaptureFormat, Diagnostic, FrontMatter } from './model.js';
-
-const FORMATS: readonly CaptureFormat[] = ['markdown-export', 'plain-capture', 'essay', 'unknown'];
+import type { Diagnostic, FrontMatter } from '../model.js';
 
 /** The result of reading front matter. */
 export interface FrontMatterResult {
@@ -92,16 +90,8 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
   if (date) data.date = date;
   const slug = take('slug');
   if (slug) data.slug = slug;
+  // Checked against the registry of formats by the importer.
   const format = take('format');
-  if (format) {
-    if ((FORMATS as readonly string[]).includes(format)) data.format = format as CaptureFormat;
-    else
-      diagnostics.push({
-        rule: 'front-matter-format',
-        severity: 'warning',
-        message: `Front matter names the format "${format}", which the importer does not know (known: ${FORMATS.join(', ')}). The format was detected from the text instead.`,
-        line: 1,
-      });
-  }
+  if (format) data.format = format;
   return { data, lines: end + 1, diagnostics };
 }

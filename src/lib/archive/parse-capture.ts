@@ -1,18 +1,16 @@
 /**
- * One capture file to one document: front matter, format detection, then the
- * splitter for that format. Cross-document work (slugs, quotes, authors) is
- * done afterwards by `buildArchive`.
+ * One capture file to one document: front matter, format detection (or the
+ * front matter's `format:`), then that format's `split`. Cross-document work
+ * (slugs, quotes, authors) is done afterwards by `buildArchive`.
  */
-import type { ArchiveDocument, CaptureFormat, Diagnostic, Post, Section } from './model.js';
-import { Ledger } from './ledger.js';
-import { readFrontMatter } from './front-matter.js';
-import { detectFormat } from './detect-format.js';
-import { splitMarkdownExport } from './split-markdown-export.js';
-import { splitPlainCapture } from './split-plain-capture.js';
-import { inferEssayTitle, splitEssay } from './split-essay.js';
-import { excerpt, isBlank, normaliseSource } from './text.js';
+import type { ArchiveDocument, Diagnostic, Post, Section } from '../model.js';
+import { Ledger } from '../accounting/ledger.js';
+import { readFrontMatter } from '../read/front-matter.js';
+import { detectFormat, formatNamed, formatNames, UNKNOWN_FORMAT } from '../formats/registry.js';
+import type { CaptureFormatPlugin } from '../formats/format.js';
+import { excerpt, isBlank, normaliseSource } from '../text/text.js';
 import { documentSlug, fileStem } from './ids.js';
-import { attachLedger } from './line-claims.js';
+import { attachLedger } from '../accounting/line-claims.js';
 
 /** A capture to import: its path (used in reports and for its slug) and its text. */
 export interface CaptureInput {
@@ -99,6 +97,26 @@ function sizeDiagnostics(lines: readonly string[], posts: readonly Post[]): Diag
 }
 
 /**
+ * The format a capture is read with: the front matter's `format:` when it names
+ * a registered format (`unknown` forces a plain-text page), else the most
+ * confident detection; null when no format claims the capture.
+ */
+function chooseFormat(named: string | undefined, body: readonly string[], diagnostics: Diagnostic[]): CaptureFormatPlugin | null {
+  if (named === UNKNOWN_FORMAT) return null;
+  if (named !== undefined) {
+    const plugin = formatNamed(named);
+    if (plugin) return plugin;
+    diagnostics.push({
+      rule: 'front-matter-format',
+      severity: 'warning',
+      message: `Front matter names the format "${named}", which the importer does not know (known: ${formatNames().join(', ')}). The format was detected from the text instead.`,
+      line: 1,
+    });
+  }
+  return detectFormat(body).format;
+}
+
+/**
  * Parses one capture. Never throws: problems become diagnostics.
  * The returned document's slug is provisional until `dedupeSlugs` runs over the archive.
  */
@@ -112,7 +130,8 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
   if (fm.lines > 0) ledger.claim(0, fm.lines - 1, 'front-matter');
   const start = fm.lines;
   const body = lines.slice(start);
-  let format: CaptureFormat = fm.data.format ?? detectFormat(body);
+  const plugin = chooseFormat(fm.data.format, body, diagnostics);
+  let format = plugin?.name ?? UNKNOWN_FORMAT;
   let title: string | null = null;
   let titleInferred = false;
   let posts: Post[] = [];
@@ -131,7 +150,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
       message: `The capture holds only a title line ("${excerpt(title, 60)}") and no posts. It is listed as an empty page; paste the thread's posts below the title or remove the file.`,
       line: at + 1,
     });
-    format = 'unknown';
+    format = UNKNOWN_FORMAT;
     shown = '';
   } else if (body.every(isBlank)) {
     diagnostics.push({
@@ -140,14 +159,16 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
       message: 'The capture has no text after its front matter. It was listed with no posts; add the thread text or remove the file.',
       line: start + 1,
     });
-    format = 'unknown';
+    format = UNKNOWN_FORMAT;
     shown = '';
-  } else if (format === 'markdown-export' || format === 'plain-capture') {
-    const split = format === 'markdown-export' ? splitMarkdownExport(lines, start, ledger) : splitPlainCapture(lines, start, ledger);
+  } else if (plugin) {
+    const split = plugin.split(lines, start, ledger);
     title = split.title;
+    titleInferred = split.titleInferred === true && title !== null;
     posts = split.posts;
+    sections = split.sections ?? [];
     diagnostics.push(...split.diagnostics);
-    if (posts.length === 0) {
+    if (plugin.kind === 'thread' && posts.length === 0) {
       diagnostics.push({
         rule: 'no-posts',
         severity: 'warning',
@@ -155,20 +176,11 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
         line: start + 1,
       });
     }
-  } else if (format === 'essay') {
-    const essay = splitEssay(lines, start, ledger);
-    title = essay.title;
-    sections = essay.sections;
-    diagnostics.push(...essay.diagnostics);
-    if (!title) {
-      title = inferEssayTitle(sections);
-      titleInferred = title !== null;
-    }
   } else {
     diagnostics.push({
       rule: 'unknown-format',
       severity: 'warning',
-      message: `The format of ${input.file} was not recognised (neither a Markdown export, a flat-text forum capture nor an essay). It is shown as a single page of plain text; add \`format:\` to its front matter if it is one of those.`,
+      message: `The format of ${input.file} was not recognised (none of ${formatNames().filter((n) => n !== UNKNOWN_FORMAT).join(', ')}). It is shown as a single page of plain text; add \`format:\` to its front matter if it is one of those.`,
       line: start + 1,
     });
     shown = body.join('\n').trim();
@@ -180,7 +192,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
   }
   if (!title) {
     const firstLine = body.find((l) => !isBlank(l));
-    title = format === 'unknown' && firstLine ? excerpt(firstLine, 80) : titleFromFile(input.file);
+    title = format === UNKNOWN_FORMAT && firstLine ? excerpt(firstLine, 80) : titleFromFile(input.file);
     titleInferred = true;
   }
   diagnostics.push(...sizeDiagnostics(lines, posts));

@@ -10,12 +10,15 @@
  * is source line `segment.line + k`. Signatures and quote reconstruction,
  * which run later over the whole archive, rely on this.
  */
-import type { Diagnostic, Post, Segment } from './model.js';
-import type { Ledger } from './ledger.js';
-import type { SplitResult } from './split-markdown-export.js';
-import { PLAIN_SEPARATOR } from './detect-format.js';
-import { excerpt, isBlank } from './text.js';
-import { readUserBlock, type UserBlock } from './user-block.js';
+import type { Diagnostic, Post } from '../model.js';
+import type { Ledger } from '../accounting/ledger.js';
+import type { CaptureFormatPlugin, FormatResult } from './format.js';
+import { excerpt, isBlank } from '../text/text.js';
+import { ownSegmentsOf, ownText } from '../text/segments.js';
+import { readUserBlock, type UserBlock } from '../authors/user-block.js';
+
+/** A line that separates posts in a flat-text capture: a lone no-break space or space. */
+export const PLAIN_SEPARATOR = /^[\u00a0 ]$/;
 
 /** A `Last edited:` line (`Last edited: Jan 5, 2020`, `Last edited by X: …`): a flag of the post before it, not text. */
 export const EDITED_LINE = /^\s*Last edited(?: by [^:\n]{1,80})?:\s*(?:\S.{0,60})?$/i;
@@ -24,37 +27,12 @@ export const EDITED_LINE = /^\s*Last edited(?: by [^:\n]{1,80})?:\s*(?:\S.{0,60}
 export const PAGE_CHROME = /^\s*(?:[▲↑^]\s*)?(?:Top|Back to top|Go to top)(?:\s*[▲↑^])?\s*$/i;
 
 /**
- * Own-words segments for a run of 0-based line indices: runs of consecutive
- * indices become one segment each, with blank lines at the edges left out.
- */
-export function ownSegmentsOf(lines: readonly string[], indices: readonly number[]): Segment[] {
-  const out: Segment[] = [];
-  let k = 0;
-  while (k < indices.length) {
-    let e = k;
-    while (e + 1 < indices.length && indices[e + 1] === indices[e]! + 1) e++;
-    let a = indices[k]!;
-    let b = indices[e]!;
-    while (a <= b && isBlank(lines[a] ?? '')) a++;
-    while (b >= a && isBlank(lines[b] ?? '')) b--;
-    if (a <= b) out.push({ kind: 'own', text: lines.slice(a, b + 1).join('\n'), line: a + 1 });
-    k = e + 1;
-  }
-  return out;
-}
-
-/** The own words of a post: its own segments joined by blank lines. */
-export function ownText(segments: readonly Segment[]): string {
-  return segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n');
-}
-
-/**
  * Splits a flat-text capture into posts.
  * @param lines all lines of the capture (LF-split)
  * @param start 0-based index of the first line after the front matter
  * @param ledger records which lines went where
  */
-export function splitPlainCapture(lines: string[], start: number, ledger: Ledger): SplitResult {
+export function splitPlainCapture(lines: string[], start: number, ledger: Ledger): FormatResult {
   const diagnostics: Diagnostic[] = [];
   let end = lines.length - 1;
   let last = end;
@@ -186,3 +164,28 @@ function buildPost(
     quotes: [],
   };
 }
+
+/**
+ * Confidence that lines are a flat-text capture: 0.8 with a line holding only
+ * a no-break space, or two lines holding only a space; else 0.
+ */
+export function detectPlainCapture(lines: readonly string[]): number {
+  let spaces = 0;
+  for (const line of lines) {
+    if (line === '\u00a0') return 0.8;
+    if (line === ' ' && ++spaces >= 2) return 0.8;
+  }
+  return 0;
+}
+
+/** Flat text copied from a forum page, posts separated by no-break-space lines (`plain-capture`). */
+export const plainCapture: CaptureFormatPlugin = {
+  name: 'plain-capture',
+  label: 'flat-text capture: quotes reconstructed from repeated text',
+  kind: 'thread',
+  markdown: false,
+  reconstructQuotes: true,
+  signatures: true,
+  detect: detectPlainCapture,
+  split: splitPlainCapture,
+};

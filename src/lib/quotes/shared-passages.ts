@@ -9,7 +9,7 @@
  * verified and extended word by word. Shingles held by very many posts
  * (boilerplate) are skipped.
  */
-import type { ArchiveDocument, Post, SharedPassage } from './model.js';
+import type { ArchiveDocument, Post, SharedPassage } from '../model.js';
 import { hashIds, matchTokens, TokenTable, type TokenSpan } from './match-tokens.js';
 
 /** Shortest shared run, in words (default 25). */

@@ -9,9 +9,10 @@
  * one paragraph (hard-wrapped text) and a heading must be a block of its own;
  * otherwise every line is a paragraph of its own.
  */
-import type { Diagnostic, EssayBlock, Section } from './model.js';
-import type { Ledger } from './ledger.js';
-import { excerpt, isBlank, slugify } from './text.js';
+import type { Diagnostic, EssayBlock, Section } from '../model.js';
+import type { Ledger } from '../accounting/ledger.js';
+import type { CaptureFormatPlugin, FormatResult } from './format.js';
+import { excerpt, isBlank, slugify } from '../text/text.js';
 
 /** What the essay reader returns. */
 export interface EssayResult {
@@ -178,3 +179,38 @@ export function inferEssayTitle(sections: Section[]): string | null {
   }
   return sections.find((s) => s.title)?.title ?? null;
 }
+
+/**
+ * Confidence that lines are an essay: 0.4 with at least three long prose
+ * lines (over 200 characters) and two short heading-like lines; else 0. Low,
+ * so that any forum format that recognises the capture wins.
+ */
+export function detectEssay(lines: readonly string[]): number {
+  let prose = 0;
+  let short = 0;
+  for (const line of lines) {
+    if (/^## \S/.test(line) || /^-{10}\s*$/.test(line) || /^[\u00a0 ]$/.test(line) || isBlank(line)) continue;
+    if (line.length > 200) prose++;
+    else if (line.length < 80 && !/[.!?:;,]$/.test(line.trim())) short++;
+  }
+  return prose >= 3 && short >= 2 ? 0.4 : 0;
+}
+
+/** An essay read as a whole, its title inferred when it has none. */
+function readEssay(lines: string[], start: number, ledger: Ledger): FormatResult {
+  const { title, sections, diagnostics } = splitEssay(lines, start, ledger);
+  const inferred = title ? null : inferEssayTitle(sections);
+  return { title: title ?? inferred, titleInferred: inferred !== null, posts: [], sections, diagnostics };
+}
+
+/** Essays: prose with short heading lines (`essay`). */
+export const essay: CaptureFormatPlugin = {
+  name: 'essay',
+  label: 'essay',
+  kind: 'essay',
+  markdown: false,
+  reconstructQuotes: false,
+  signatures: false,
+  detect: detectEssay,
+  split: readEssay,
+};

@@ -2,7 +2,7 @@
  * An index of passages by hashed word n-grams ("shingles"), to find which
  * earlier post holds a quoted passage without comparing every pair of posts.
  */
-import { hash32, words } from './text.js';
+import { hash32, words } from '../text/text.js';
 
 /** Default shingle length in words. */
 export const SHINGLE = 4;

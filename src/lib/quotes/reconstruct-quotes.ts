@@ -10,11 +10,11 @@
  * looked up once with a bounded number of candidates, and a match is extended
  * word by word both ways.
  */
-import type { Diagnostic, Post, Quote, Segment } from './model.js';
-import type { LineClaimer } from './line-claims.js';
+import type { Diagnostic, Post, Quote, Segment } from '../model.js';
+import type { LineClaimer } from '../accounting/line-claims.js';
 import { hashIds, matchTokens, TokenTable } from './match-tokens.js';
-import { ownText } from './split-plain-capture.js';
-import { isBlank } from './text.js';
+import { ownText } from '../text/segments.js';
+import { isBlank } from '../text/text.js';
 
 /** Options of `reconstructQuotes`. */
 export interface ReconstructOptions {
