@@ -46,6 +46,7 @@ const posts = defineCollection({
     authorEvidence: z.enum(['heading', 'user-block', 'signature']).nullable(),
     badges: z.array(z.string()),
     edited: z.boolean(),
+    date: z.string().nullable(),
     line: z.number(),
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),

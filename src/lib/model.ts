@@ -66,6 +66,12 @@ export interface Post {
   badges: string[];
   /** The capture shows the post was edited. */
   edited: boolean;
+  /**
+   * When the post was written, as the capture shows it: ISO 8601 (`2012-03-10T23:11`,
+   * with an offset such as `+01:00` only when the capture gives a zone); a relative
+   * age (`Yesterday at 10:30 PM`, `3 hours ago`) kept as written; null when not shown.
+   */
+  date: string | null;
   /** 1-based source line where the post starts. */
   line: number;
   /** The post's own words: the body without its quotes, segments joined by blank lines. */

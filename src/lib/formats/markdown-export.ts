@@ -185,6 +185,7 @@ function finishPost({ n, author, evidence, headLine, diagnostics }: PostFrame, e
     authorEvidence: author ? evidence : null,
     badges: [],
     edited,
+    date: null,
     line: headLine + 1,
     text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
     segments,

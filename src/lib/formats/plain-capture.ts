@@ -158,6 +158,7 @@ function buildPost(
     authorEvidence: block ? 'user-block' : null,
     badges: block ? block.badges : [],
     edited,
+    date: null,
     line: firstLine + 1,
     text: ownText(segments),
     segments,
