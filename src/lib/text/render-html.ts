@@ -159,11 +159,40 @@ function phrasing(line: string): PhrasingContent[] {
   return out;
 }
 
+/** A bullet line of flat text (`• option`), as forum polls and lists are copied. */
+const BULLET = /^\s*•\s+(\S.*)$/;
+
+/**
+ * A block of flat text holding bullet lines: the lines before the first bullet
+ * as a paragraph, then a list whose items are the bullet lines, each with the
+ * lines under it (a poll option and its `Votes:` line) joined by line breaks.
+ */
+function bulletBlock(lines: readonly string[], firstBullet: number): MdRoot['children'] {
+  const out: MdRoot['children'] = [];
+  const withBreaks = (rows: readonly string[]): PhrasingContent[] =>
+    rows.flatMap((l, i) => [...(i > 0 ? [{ type: 'break' as const }] : []), ...phrasing(l.trim())]);
+  if (firstBullet > 0) out.push({ type: 'paragraph', children: withBreaks(lines.slice(0, firstBullet)) });
+  const items: string[][] = [];
+  for (const l of lines.slice(firstBullet)) {
+    const m = BULLET.exec(l);
+    if (m) items.push([m[1]!]);
+    else items[items.length - 1]!.push(l);
+  }
+  out.push({
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: items.map((rows) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: withBreaks(rows) }] })),
+  });
+  return out;
+}
+
 /**
  * Renders flat text (a forum page's text copied as is) to safe HTML: each
  * blank-line-separated block is a paragraph; inside a block, a hard-wrapped
  * run of lines (as mail-style text is) is joined, long lines are paragraphs of
  * their own, and other line breaks are kept.
+ * Bullet lines (`• option`, as polls are copied) become a list.
  * Bare URLs become links. Never throws.
  */
 export function plainToHtml(text: string): string {
@@ -172,6 +201,11 @@ export function plainToHtml(text: string): string {
     const tree: MdRoot = { type: 'root', children: [] };
     for (const block of blocks) {
       const lines = block.split('\n').map((l) => l.replace(/[ \t\u00a0]+$/, ''));
+      const firstBullet = lines.findIndex((l) => BULLET.test(l));
+      if (firstBullet >= 0) {
+        tree.children.push(...bulletBlock(lines, firstBullet));
+        continue;
+      }
       const wrapped = lines.length >= 3 && lines.slice(0, -1).every((l) => l.length >= 40 && l.length <= 80);
       if (!wrapped && lines.some((l) => l.length > 100)) {
         // Forum text: each line was a paragraph of its own.
