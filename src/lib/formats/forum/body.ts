@@ -26,6 +26,7 @@ export const FORUM_CHROME: readonly ChromeRule[] = [
   { rule: 'ad-line', test: /^\s*(?:log in or register to remove this ad|advertisement|sponsored content|remove ads?)\s*$/i },
   { rule: 'expand-link', test: EXPAND_LINK },
   { rule: 'page-chrome', test: /^\s*(?:[▲↑^]\s*)?(?:top|back to top|go to top|scroll to top)(?:\s*[▲↑^])?\s*$/i },
+  { rule: 'breadcrumbs', test: /^\s*(?:Board index|Forum index|Home|Forums)\s*(?:[‹›»>|]\s*\S.*)?$/i },
   { rule: 'page-nav', test: /^\s*(?:page \d{1,5}(?: of \d{1,5})?|(?:[‹«]\s*)?prev(?:ious)?(?: page)?|next(?: page)?(?:\s*[›»])?|(?:prev\s+)?\d{1,5}(?:\s+(?:…|\.\.\.|\d{1,5})){2,}(?:\s+next)?)\s*$/i },
 ];
 
@@ -176,6 +177,11 @@ export function readBody(t: ForumThread, from: number, to: number): { segments: 
   let j = from;
   while (j <= to) {
     const l = lines[j] ?? '';
+    if (ledger.kind(j) !== null) {
+      // Already placed by the format (a profile column under the body, say).
+      j++;
+      continue;
+    }
     if (isBlank(l)) {
       own.push(j);
       j++;
