@@ -46,7 +46,7 @@ function facts(doc: ArchiveDocument) {
 
 describe('forum captures parse as expected', () => {
   it('has fixtures for every board', () => {
-    expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['phpbb', 'vbulletin', 'xenforo']));
+    expect(readdirSync(root).sort()).toEqual(expect.arrayContaining(['mybb', 'no-separators', 'phpbb', 'vbulletin', 'xenforo']));
   });
 
   for (const rel of fixtures) {

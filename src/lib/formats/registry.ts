@@ -9,9 +9,11 @@ import { plainCapture } from './plain-capture.js';
 import { essay } from './essay.js';
 import { vbulletinText } from './vbulletin-text.js';
 import { phpbbText } from './phpbb-text.js';
+import { mybbPrint } from './mybb-print.js';
+import { forumText } from './forum-text.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, vbulletinText, phpbbText, essay];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, vbulletinText, phpbbText, mybbPrint, forumText, essay];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';
