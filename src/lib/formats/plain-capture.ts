@@ -39,13 +39,20 @@ const XENFORO_CHROME: readonly ChromeRule[] = [
   ...FORUM_CHROME,
   { rule: 'reactions', test: /^\s*Reactions:\s+\S.{0,400}$/ },
   { rule: 'thread-meta', test: /^\s*(?:Thread starter|Discussion starter)\s.{1,120}$/i },
+  { rule: 'page-chrome', test: /^\s*(?:Add bookmark|Bookmark|New|Share|Watch|Reply|Report|Quote)\s*$/i },
 ];
+
+/** A post date and number on one line (`Mar 3, 2012 #12`). */
+const DATE_AND_NUMBER = /^\s*(.{4,60}?)\s+#\d{1,7}\s*$/;
 
 /** A site notice before the title: a bullet line (`• Hi Guest!`). The indented lines under it belong to it. */
 const NOTICE = /^\s*•\s*\S/;
 
 /** Lines only XenForo's text has: `Name said:`, `Click to expand...`, the ad line, `Reactions:`, `Last edited:`. */
 const XENFORO_MARK = /^\S.{0,59} said:\s*$|^\s*Click to expand\.\.\.\s*$|^\s*log in or register to remove this ad\s*$|^\s*Reactions:\s+\S|^\s*Last edited(?: by [^:]{1,80})?:(?:\s+\S.{0,60})?\s*$/i;
+
+/** A short line of page navigation: up to three words, no sentence punctuation. */
+const NAV_LIKE = /^\s*(?=.{1,24}$)[^\s.?!,;:]+(?:\s+[^\s.?!,;:]+){0,2}\s*$/;
 
 /** A post number line under a post date (`#12`). */
 const POST_NUMBER = /^\s*#\d{1,7}\s*$/;
@@ -161,6 +168,20 @@ export function splitPlainCapture(lines: string[], start: number, ledger: Ledger
   for (let k = end, e = end; k >= i; k--) {
     if (PLAIN_SEPARATOR.test(lines[k] ?? '')) e = k - 1;
     chunkEnd[k] = e;
+  }
+  // Without separators, short lines between the title and the first user block are page navigation (`Watch`, `Prev`, `1`, `2`, `Next`).
+  if (!separators) {
+    let k = i;
+    const nav: number[] = [];
+    while (k <= end && (isBlank(lines[k] ?? '') || isChrome(k) || NAV_LIKE.test(lines[k] ?? ''))) {
+      if (!isBlank(lines[k] ?? '') && (nav.length > 0 || isBlank(lines[k - 1] ?? '') || k === i) && blockAt(lines, k, end, learned)) break;
+      if (!isBlank(lines[k] ?? '')) nav.push(k);
+      k++;
+    }
+    if (nav.length > 0 && k <= end && blockAt(lines, k, end, learned)) {
+      for (const n of nav) ledger.claim(n, n, chromeOf(lines[n] ?? '', XENFORO_CHROME) ?? 'page-nav');
+      i = k;
+    }
   }
   const posts: Post[] = t.posts;
   let j = i;
@@ -278,6 +299,11 @@ function addPost(t: ForumThread, s: Start, to: number, lines: readonly string[])
     for (const b of badgeLines) ledger.claim(b, b, 'badge');
     bodyFrom = block.end;
     if (POST_NUMBER.test(lines[bodyFrom] ?? '')) ledger.claim(bodyFrom, bodyFrom++, 'post-number');
+    const dated = DATE_AND_NUMBER.exec(lines[bodyFrom] ?? '');
+    if (date === null && dated && readDate(dated[1]!)) {
+      date = readDate(dated[1]!);
+      ledger.claim(bodyFrom, bodyFrom++, 'post-date');
+    }
     let rest = bodyFrom;
     while (rest <= to && isBlank(lines[rest] ?? '')) rest++;
     const cutOff = rest > to && to >= lines.length - 1;
@@ -311,7 +337,7 @@ export function detectPlainCapture(lines: readonly string[]): number {
     if (line === '\u00a0') return 0.8;
     if (line === ' ' && ++spaces >= 2) return 0.8;
     if (XENFORO_MARK.test(line) || POLL_VOTES.test(line)) marks++;
-    if ((j === 0 || isBlank(lines[j - 1] ?? '')) && readUserBlock(lines, j, Math.min(lines.length - 1, j + 12))) blocks++;
+    if (readUserBlock(lines, j, Math.min(lines.length - 1, j + 12))) blocks++;
   }
   if (blocks >= 2 || (blocks >= 1 && marks >= 1)) return 0.7;
   return marks >= 2 ? 0.5 : 0;

@@ -26,8 +26,8 @@ import { inferThreadTitle, isTitleLike } from './forum/title.js';
 const THREAD_LINE = /^\s*Thread\s*:\s+(\S.*?)\s*$/;
 const FULL_VERSION = /^\s*View Full Version\s*:\s*(\S.*?)\s*$/i;
 const SUBJECT = /^\s*Re\s*:\s*\S/i;
-/** `Old 2012-03-10, 23:11   Link #1` (or without `Old`): the head of a post in a single-post or thread view. */
-const OLD_LINE = /^\s*(?:Old\s+)?(.+?)\s+(?:Link\s+)?#(\d{1,7})\s*$/i;
+/** `Old 2012-03-10, 23:11   Link #1` (`Old <date> #1`, `<date> Link #1`): the head of a post in a single-post or thread view. */
+const OLD_LINE = /^\s*(?:Old\s+(.+?)\s+(?:Link\s+)?|(.+?)\s+Link\s+)#(\d{1,7})\s*$/i;
 
 const VB_CHROME: readonly ChromeRule[] = [
   ...FORUM_CHROME,
@@ -42,7 +42,8 @@ const VB_CHROME: readonly ChromeRule[] = [
 /** The date of an `Old … #N` line, or null when the line is not one. */
 function oldLineDate(line: string): string | null {
   const m = OLD_LINE.exec(line);
-  return m && isDate(m[1]!) ? m[1]!.trim() : null;
+  const date = m ? (m[1] ?? m[2])! : null;
+  return date !== null && isDate(date) ? date.trim() : null;
 }
 
 /** A line that is a date and nothing else (in either numeric order). */
@@ -230,9 +231,10 @@ export function splitVbulletinText(lines: string[], start: number, ledger: Ledge
 
 /**
  * Confidence that lines are vBulletin text: 0.9 with a `Thread:` line and a
- * name line over a `Re:` title line; 0.85 with `Old <date> #N` heads or
- * `View Single Post` or `View Full Version :`; 0.75 with two name-over-`Re:`
- * pairs; 0.6 with a `Thread:` line alone; 0.4 with an `Originally Posted by` quote; else 0.
+ * name line over a `Re:` title line; 0.85 with `Old <date> #N` heads,
+ * `View Single Post`, `View Full Version :` or two name-over-`Re:` pairs
+ * (above flat text's 0.8: copies often hold no-break-space lines too);
+ * 0.6 with a `Thread:` line alone; 0.4 with an `Originally Posted by` quote; else 0.
  */
 export function detectVbulletinText(lines: readonly string[]): number {
   let thread = false;
@@ -250,8 +252,7 @@ export function detectVbulletinText(lines: readonly string[]): number {
     else if (/^\s*Originally Posted by\s+\S/i.test(l)) quotes++;
   }
   if (thread && pairs >= 1) return 0.9;
-  if (heads >= 1) return 0.85;
-  if (pairs >= 2) return 0.75;
+  if (heads >= 1 || pairs >= 2) return 0.85;
   if (thread) return 0.6;
   return quotes >= 1 ? 0.4 : 0;
 }

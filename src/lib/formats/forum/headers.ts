@@ -86,12 +86,12 @@ export function nameAndDate(line: string): { name: string; date: string } | null
   const cuts = [...t.matchAll(/[\t ]+/g)].map((m) => ({ at: m.index ?? 0, len: m[0].length }));
   for (const c of cuts) {
     const date = t.slice(c.at + c.len);
-    if (isDate(date) && c.at > 0) return { name: t.slice(0, c.at).trim(), date };
+    if (isDate(date) && c.at > 0) return { name: t.slice(0, c.at).replace(/[\s\-–—|,:·]+$/, '').trim(), date };
   }
   for (let k = cuts.length - 1; k >= 0; k--) {
     const c = cuts[k]!;
     const date = t.slice(0, c.at);
-    if (isDate(date) && c.at + c.len < t.length) return { name: t.slice(c.at + c.len).trim(), date };
+    if (isDate(date) && c.at + c.len < t.length) return { name: t.slice(c.at + c.len).replace(/^[\s\-–—|,:·]+/, '').trim(), date };
   }
   return null;
 }
