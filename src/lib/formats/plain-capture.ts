@@ -231,8 +231,10 @@ export function splitPlainCapture(lines: string[], start: number, ledger: Ledger
       continue;
     }
     const prev = lines[j - 1] ?? '';
-    if (!isBlank(l) && (isBlank(prev) || isChrome(j - 1))) {
-      const block = blockAt(lines, j, chunkEnd[j]!, learned);
+    // After a blank line or chrome any user block starts a post; straight after a post's last line only one with definite badges.
+    const afterBreak = isBlank(prev) || isChrome(j - 1);
+    if (!isBlank(l) && isBlank(lines[j + 1] ?? '')) {
+      const block = afterBreak ? blockAt(lines, j, chunkEnd[j]!, learned) : readUserBlock(lines, j, chunkEnd[j]!);
       if (block) {
         close(j - 1);
         if (separators) {
