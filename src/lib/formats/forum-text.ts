@@ -11,7 +11,7 @@ import type { Ledger } from '../accounting/ledger.js';
 import type { CaptureFormatPlugin, FormatResult } from './format.js';
 import { isBlank } from '../text/text.js';
 import { ForumThread } from './forum/body.js';
-import { inferThreadTitle, isTitleLike } from './forum/title.js';
+import { isTitleLike, threadResult } from './forum/title.js';
 import { isHeadingLike } from './essay.js';
 
 /** Words of someone talking to others: first and second person, and forum shorthand. */
@@ -42,16 +42,7 @@ export function splitForumText(lines: string[], start: number, ledger: Ledger): 
     message: `Nothing in this capture marks where one post ends and the next begins (no separator lines, user blocks or post headers), so its ${rows} lines were imported as one post with no author. Capture the thread from a view that keeps names or separators, or split it by hand into a Markdown export, if its posts matter.`,
     line: post.line,
   });
-  let titleInferred = false;
-  if (title === null) {
-    const inferred = inferThreadTitle(t.posts, start + 1);
-    if (inferred) {
-      title = inferred.title;
-      titleInferred = true;
-      t.diagnostics.push(inferred.diagnostic);
-    }
-  }
-  return { title, titleInferred, posts: t.posts, diagnostics: t.diagnostics };
+  return threadResult(t, title, start + 1);
 }
 
 /**

@@ -15,7 +15,7 @@ import { isDate } from '../text/dates.js';
 import { isNameLike } from '../authors/user-block.js';
 import { chromeOf, FORUM_CHROME, ForumThread, SIGNATURE_RULE, type ChromeRule } from './forum/body.js';
 import { dateOrder, postsFromHeaders, type PostHeader } from './forum/headers.js';
-import { inferThreadTitle, isTitleLike } from './forum/title.js';
+import { isTitleLike, threadResult } from './forum/title.js';
 
 const BREADCRUMB = /^\s*\+-+\s+\S.*$/;
 const THREAD_CRUMB = /^\s*\+-+\s+Thread:\s+(.+?)\s*(?:\([^()\s]*\))?\s*$/i;
@@ -98,28 +98,9 @@ export function splitMybbPrint(lines: string[], start: number, ledger: Ledger): 
     const d = t.diagnostics.findIndex((x) => x.rule === 'empty-post' && x.line === last + 1);
     if (d >= 0) t.diagnostics.splice(d, 1);
   }
-  let titleInferred = false;
-  if (title === null) {
-    const subject = headers.find((h) => h.dateText !== null);
-    const fromHeader = subject ? readHeader(lines[subject.line] ?? '')?.subject.replace(/^\s*RE:\s*/i, '') : undefined;
-    if (fromHeader) {
-      title = fromHeader;
-      t.diagnostics.push({
-        rule: 'title-inferred',
-        severity: 'info',
-        message: `The capture has no breadcrumb naming the thread, so the title "${title}" was taken from a post's subject. Add \`title:\` front matter to set the thread's own title.`,
-        line: subject!.line + 1,
-      });
-    } else {
-      const inferred = inferThreadTitle(t.posts, start + 1);
-      if (inferred) {
-        title = inferred.title;
-        t.diagnostics.push(inferred.diagnostic);
-      }
-    }
-    titleInferred = title !== null;
-  }
-  return { title, titleInferred, posts: t.posts, diagnostics: t.diagnostics };
+  const first = headers.find((h) => h.dateText !== null);
+  const subject = first ? readHeader(lines[first.line] ?? '')?.subject : undefined;
+  return threadResult(t, title, start + 1, subject && first ? { subject, line: first.line + 1, missing: 'breadcrumb naming the thread' } : undefined);
 }
 
 /**

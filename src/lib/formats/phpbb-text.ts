@@ -20,7 +20,7 @@ import { isDate } from '../text/dates.js';
 import { isDefiniteBadge, isNameLike, isRankLike } from '../authors/user-block.js';
 import { chromeOf, FORUM_CHROME, ForumThread, SIGNATURE_RULE, type ChromeRule } from './forum/body.js';
 import { dateOrder, postsFromHeaders, type PostHeader } from './forum/headers.js';
-import { inferThreadTitle, isTitleLike } from './forum/title.js';
+import { isTitleLike, threadResult } from './forum/title.js';
 
 const POST_BY = /^\s*(?:Post\s+)?by\s+(.{1,80}?)\s*»\s*(.{4,80}?)\s*$/;
 const POSTED = /^\s*(?:(.{1,60}?)\s+)?Posted:\s*(.{4,80}?)(?:\s+Post subject:\s*(.*?))?\s*$/;
@@ -165,16 +165,7 @@ export function splitPhpbbText(lines: string[], start: number, ledger: Ledger): 
   const { order, diagnostic } = dateOrder(headers.flatMap((h) => (h.dateText ? [h.dateText] : [])), 'mdy', (headers[0]?.line ?? start) + 1);
   if (diagnostic) t.diagnostics.push(diagnostic);
   postsFromHeaders(t, headers, i, end, order);
-  let titleInferred = false;
-  if (title === null) {
-    const inferred = inferThreadTitle(t.posts, start + 1);
-    if (inferred) {
-      title = inferred.title;
-      titleInferred = true;
-      t.diagnostics.push(inferred.diagnostic);
-    }
-  }
-  return { title, titleInferred, posts: t.posts, diagnostics: t.diagnostics };
+  return threadResult(t, title, start + 1);
 }
 
 /**

@@ -26,7 +26,7 @@ import { readDate } from '../text/dates.js';
 import { learnUserBlocks, readLearnedUserBlock, readUserBlock, type LearnedBlocks, type UserBlock } from '../authors/user-block.js';
 import { chromeOf, EDITED, FORUM_CHROME, ForumThread, type ChromeRule } from './forum/body.js';
 import { readAttribution } from './forum/quotes.js';
-import { inferThreadTitle, isTitleLike } from './forum/title.js';
+import { isTitleLike, threadResult } from './forum/title.js';
 
 /** A line that separates posts in a flat-text capture: a lone no-break space or space. */
 export const PLAIN_SEPARATOR = /^[\u00a0 ]$/;
@@ -261,15 +261,7 @@ export function splitPlainCapture(lines: string[], start: number, ledger: Ledger
     const empty = diagnostics.findIndex((d) => d.rule === 'empty-post' && d.line === first.line);
     if (empty >= 0) diagnostics.splice(empty, 1);
   }
-  let titleInferred = false;
-  if (title === null && opensWithPost) {
-    const inferred = inferThreadTitle(posts, start + 1);
-    if (inferred) {
-      title = inferred.title;
-      titleInferred = true;
-      diagnostics.push(inferred.diagnostic);
-    }
-  } else if (title === null && posts[0]?.author) {
+  if (title === null && !opensWithPost && posts[0]?.author) {
     diagnostics.push({
       rule: 'no-title',
       severity: 'info',
@@ -277,7 +269,7 @@ export function splitPlainCapture(lines: string[], start: number, ledger: Ledger
       line: posts[0].line,
     });
   }
-  return { title, titleInferred, posts, diagnostics };
+  return opensWithPost ? threadResult(t, title, start + 1) : { title, titleInferred: false, posts, diagnostics };
 }
 
 /** Adds the post that starts at `s` and ends at line `to`: its user block claimed, a post date under it read. */

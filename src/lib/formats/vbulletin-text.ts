@@ -21,7 +21,7 @@ import { isDate } from '../text/dates.js';
 import { isDefiniteBadge, isNameLike, isRankLike } from '../authors/user-block.js';
 import { chromeOf, FORUM_CHROME, ForumThread, SIGNATURE_RULE, type ChromeRule } from './forum/body.js';
 import { dateOrder, nameAndDate, postsFromHeaders, type PostHeader } from './forum/headers.js';
-import { inferThreadTitle, isTitleLike } from './forum/title.js';
+import { isTitleLike, threadResult } from './forum/title.js';
 
 const THREAD_LINE = /^\s*Thread\s*:\s+(\S.*?)\s*$/;
 const FULL_VERSION = /^\s*View Full Version\s*:\s*(\S.*?)\s*$/i;
@@ -203,30 +203,8 @@ export function splitVbulletinText(lines: string[], start: number, ledger: Ledge
   let lead = i;
   while (lead <= end && (isBlank(lines[lead] ?? '') || ledger.kind(lead) !== null)) lead++;
   postsFromHeaders(t, headers, lead, end, order);
-  let titleInferred = false;
-  if (title === null) {
-    const subject = headers.flatMap((h) => h.claims.filter((c) => c[2] === 'post-subject').map((c) => (lines[c[0]] ?? '').trim()))[0];
-    const inferred = subject
-      ? { title: subject.replace(SUBJECT.test(subject) ? /^\s*Re\s*:\s*/i : /^/, ''), rule: 'subject' }
-      : null;
-    if (inferred) {
-      title = inferred.title;
-      t.diagnostics.push({
-        rule: 'title-inferred',
-        severity: 'info',
-        message: `The capture has no \`Thread:\` line, so the title "${title}" was taken from a post's title line. Add \`title:\` front matter to set the thread's own title.`,
-        line: start + 1,
-      });
-    } else {
-      const fromText = inferThreadTitle(t.posts, start + 1);
-      if (fromText) {
-        title = fromText.title;
-        t.diagnostics.push(fromText.diagnostic);
-      }
-    }
-    titleInferred = title !== null;
-  }
-  return { title, titleInferred, posts: t.posts, diagnostics: t.diagnostics };
+  const subjectLine = headers.flatMap((h) => h.claims.filter((c) => c[2] === 'post-subject').map((c) => c[0]))[0];
+  return threadResult(t, title, start + 1, subjectLine === undefined ? undefined : { subject: (lines[subjectLine] ?? '').trim(), line: subjectLine + 1, missing: '`Thread:` line' });
 }
 
 /**

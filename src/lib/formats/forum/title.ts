@@ -4,6 +4,8 @@
  * the capture has none.
  */
 import type { Diagnostic, Post } from '../../model.js';
+import type { FormatResult } from '../format.js';
+import type { ForumThread } from './body.js';
 import { excerpt } from '../../text/text.js';
 import { shortenTitle } from '../essay.js';
 
@@ -56,4 +58,38 @@ export function inferThreadTitle(posts: readonly Post[], line: number): { title:
       line,
     },
   };
+}
+
+/** A post's subject line that can stand in for a missing thread title (`Re: ` removed). */
+export interface SubjectTitle {
+  subject: string;
+  /** 1-based line of the subject. */
+  line: number;
+  /** What the capture lacks, for the message (for example "a `Thread:` line"). */
+  missing: string;
+}
+
+/**
+ * The format's result for a forum thread: the title read from the capture,
+ * else one taken from a post's subject, else one inferred from the posts'
+ * text, with a `title-inferred` note whenever it was not read.
+ * @param line 1-based line the note points at when the title comes from the text
+ */
+export function threadResult(t: ForumThread, title: string | null, line: number, subject?: SubjectTitle): FormatResult {
+  const result = (title2: string | null, inferred: boolean): FormatResult => ({ title: title2, titleInferred: inferred, posts: t.posts, diagnostics: t.diagnostics });
+  if (title !== null) return result(title, false);
+  const fromSubject = subject?.subject.replace(/^\s*RE\s*:\s*/i, '').trim();
+  if (subject && fromSubject) {
+    t.diagnostics.push({
+      rule: 'title-inferred',
+      severity: 'info',
+      message: `The capture has no ${subject.missing}, so the title "${excerpt(fromSubject, 60)}" was taken from a post's subject. Add \`title:\` front matter to set the thread's own title.`,
+      line: subject.line,
+    });
+    return result(fromSubject, true);
+  }
+  const inferred = inferThreadTitle(t.posts, line);
+  if (!inferred) return result(null, false);
+  t.diagnostics.push(inferred.diagnostic);
+  return result(inferred.title, true);
 }
