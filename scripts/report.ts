@@ -21,6 +21,7 @@ export function parseReport(archive: Archive): unknown {
         authorEvidence: p.authorEvidence,
         badges: p.badges,
         edited: p.edited,
+        date: p.date,
         line: p.line,
         text: p.text,
         quotes: p.quotes.map((q) => ({

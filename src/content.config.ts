@@ -21,7 +21,7 @@ const threads = defineCollection({
   schema: z.object({
     title: z.string(),
     titleInferred: z.boolean(),
-    format: z.enum(['markdown-export', 'plain-capture', 'essay', 'unknown']),
+    format: z.string(),
     file: z.string(),
     source: z.string().nullable(),
     date: z.string().nullable(),
@@ -46,6 +46,7 @@ const posts = defineCollection({
     authorEvidence: z.enum(['heading', 'user-block', 'signature']).nullable(),
     badges: z.array(z.string()),
     edited: z.boolean(),
+    date: z.string().nullable(),
     line: z.number(),
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { buildArchive, decodeCapture, parseCapture, type ArchiveDocument } from '../src/lib/index.js';
-import { markdownToHtml, plainToHtml } from '../src/lib/render-html.js';
+import { markdownToHtml, plainToHtml } from '../src/lib/text/render-html.js';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import type { Element } from 'hast';

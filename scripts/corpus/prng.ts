@@ -3,7 +3,7 @@
  * helpers the generators need. Never uses `Math.random`, so the same seed
  * always gives the same corpus.
  */
-import { hash32 } from '../../src/lib/text.js';
+import { hash32 } from '../../src/lib/text/text.js';
 
 /** 32-bit FNV-1a hash of a string (used to turn seeds and labels into PRNG states): the importer's own hash. */
 export const hashString = hash32;

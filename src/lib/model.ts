@@ -20,8 +20,11 @@ export interface Diagnostic {
   line: number | null;
 }
 
-/** The capture formats the importer knows. `unknown` is shown as a plain text page. */
-export type CaptureFormat = 'markdown-export' | 'plain-capture' | 'essay' | 'unknown';
+/**
+ * The name of a capture format: one of the formats in `formats/registry.ts`,
+ * or `unknown` (shown as a plain text page).
+ */
+export type CaptureFormat = string;
 
 /** Where the author of a post was read from. */
 export type AuthorEvidence = 'heading' | 'user-block' | 'signature';
@@ -63,6 +66,12 @@ export interface Post {
   badges: string[];
   /** The capture shows the post was edited. */
   edited: boolean;
+  /**
+   * When the post was written, as the capture shows it: ISO 8601 (`2012-03-10T23:11`,
+   * with an offset such as `+01:00` only when the capture gives a zone); a relative
+   * age (`Yesterday at 10:30 PM`, `3 hours ago`) kept as written; null when not shown.
+   */
+  date: string | null;
   /** 1-based source line where the post starts. */
   line: number;
   /** The post's own words: the body without its quotes, segments joined by blank lines. */

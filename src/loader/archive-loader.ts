@@ -202,6 +202,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             authorEvidence: p.authorEvidence,
             badges: p.badges,
             edited: p.edited,
+            date: p.date,
             line: p.line,
             segments: p.segments,
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),

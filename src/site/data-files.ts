@@ -25,6 +25,7 @@ export function threadData(archive: SiteArchive, thread: Thread) {
       authorEvidence: p.data.authorEvidence,
       badges: p.data.badges,
       edited: p.data.edited,
+      date: p.data.date,
       text: ownText(p),
       quotes: p.data.quotes.map((r) => {
         const q = archive.quote.get(r.id)!.data;

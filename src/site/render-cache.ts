@@ -4,7 +4,7 @@
  * own-words segment and each quote is rendered by the first page that needs it
  * and reused by the others.
  */
-import { markdownToHtml, plainToHtml } from '../lib/render-html';
+import { markdownToHtml, plainToHtml } from '../lib/text/render-html';
 
 const cache = new Map<string, string>();
 
