@@ -40,13 +40,18 @@ describe('search records', () => {
 
   it('places every post in one record, at the offset its map gives', () => {
     for (const p of thread.posts) {
-      const holding = entries.filter((e) => e.map.t === thread.slug && e.map.i.some((i) => i.k === 'post' && i.n === p.n));
+      const holding = entries.filter((e) => e.map.i.some((i) => i.k === 'post' && i.t === thread.slug && i.n === p.n));
       expect(holding).toHaveLength(1);
       const item = holding[0]!.map.i.find((i) => i.k === 'post' && i.n === p.n)!;
       expect(holding[0]!.record.content.split(' ').slice(item.o, item.o + item.l)).toEqual(tokens(p.text));
     }
-    // Runs of at most RECORD_POSTS posts, with distinct URLs.
+    // Runs of at most RECORD_POSTS posts, never two pages of one thread, with distinct URLs.
     expect(entries.every((e) => e.map.i.length <= RECORD_POSTS)).toBe(true);
+    for (const e of entries) {
+      const pages = new Map<string, Set<string>>();
+      for (const i of e.map.i) (pages.get(i.t) ?? pages.set(i.t, new Set()).get(i.t)!).add(i.u);
+      expect([...pages.values()].every((p) => p.size === 1)).toBe(true);
+    }
     expect(new Set(entries.map((e) => e.record.url)).size).toBe(entries.length);
   });
 
@@ -60,10 +65,10 @@ describe('search records', () => {
   });
 
   it('indexes essays by section and authors by every name', () => {
-    expect(entries.some((e) => e.map.u === '/essays/essay-9f8e7d/' && e.map.i[0]!.id === 'opening')).toBe(true);
+    expect(entries.some((e) => e.map.i[0]!.u === '/essays/essay-9f8e7d/' && e.map.i[0]!.id === 'opening')).toBe(true);
     const author = entries.find((e) => e.map.i[0]!.k === 'author')!;
     expect(author.record.content).toBe('Library of Alexandria Pen');
-    expect(author.map.u).toBe('/authors/library-of-alexandria/');
+    expect(author.map.i[0]!.u).toBe('/authors/library-of-alexandria/');
   });
 
   it('reads maps back exactly as written, dates included', () => {

@@ -82,6 +82,10 @@ export type QuoteRange = [string, number, number, number, number];
 /** An item of a record as the search decides on it: a post's own words, an essay section, an author, or a quote kept apart. */
 export interface MapItem {
   k: 'post' | 'essay' | 'author' | 'quote';
+  /** Document slug (`''` for authors). */
+  t: string;
+  /** Page URL, relative to the site root (`/t/<slug>/page/2/`, `/essays/<slug>/`, `/authors/<slug>/`). */
+  u: string;
   /** Offset of the item's first word in the record's words. */
   o: number;
   /** Number of words. */
@@ -119,10 +123,6 @@ export interface ItemShow {
 
 /** What the search page knows about a record without loading its Pagefind fragment. */
 export interface RecordMap {
-  /** Page URL, relative to the site root (`/t/<slug>/page/2/`). */
-  u: string;
-  /** Document slug (`''` for authors). */
-  t: string;
   /** Archive order of the record, for `sort=thread`. */
   x: number;
   i: MapItem[];
@@ -130,36 +130,52 @@ export interface RecordMap {
 
 /**
  * A record map as written (compact: maps are most of what a search
- * downloads): author slugs once in `a`; the page URL is `u` only when it is
- * not the thread page of the first item's post; each item is
- * `[kind, words, n, author index]` (kind 0 post, 1 essay section, 2 quote
- * kept apart, 3 author), its offset the sum of the items before it, and,
- * when there is more to say, a fifth element `{d, q, e}`: date, quotes of the
+ * downloads): document slugs once in `t`, author slugs once in `a`; each
+ * item is `[kind, words, n, author index, document index]` (kind 0 post,
+ * 1 essay section, 2 quote kept apart, 3 author), its offset the sum of the
+ * items before it, its page URL derived from its document and number, and,
+ * when there is more to say, a sixth element `{d, q, e}`: date, quotes of the
  * post, and the section id, quote number, or an author's names.
  */
 export interface WireMap {
-  t: string;
   x: number;
-  u?: string;
+  t: string[];
   a: string[];
   i: WireItem[];
 }
 
+/** Extras of a `WireItem`. */
+export interface WireExtra {
+  d?: string;
+  q?: QuoteRange[];
+  e?: string | number | string[];
+}
+
 /** An item of a `WireMap`. */
-export type WireItem = [number, number, number, number] | [number, number, number, number, { d?: string; q?: QuoteRange[]; e?: string | number | string[] }];
+export type WireItem = [number, number, number, number, number] | [number, number, number, number, number, WireExtra];
 
 const KINDS = ['post', 'essay', 'quote', 'author'] as const;
+
+/** The index of `value` in `table`, added when missing. */
+function indexIn(table: string[], value: string): number {
+  const i = table.indexOf(value);
+  return i >= 0 ? i : table.push(value) - 1;
+}
+
+/** The page an item stands on. */
+function itemUrl(k: MapItem['k'], t: string, n: number, a: string): string {
+  if (k === 'essay') return `/essays/${t}/`;
+  if (k === 'author') return `/authors/${a}/`;
+  return pageUrl(t, n);
+}
 
 /** Writes a record map compactly. */
 export function encodeMap(m: RecordMap): WireMap {
   const a: string[] = [];
-  const ai = (slug: string) => {
-    const i = a.indexOf(slug);
-    return i >= 0 ? i : a.push(slug) - 1;
-  };
+  const t: string[] = [];
   const i = m.i.map((it): WireItem => {
-    const head: [number, number, number, number] = [KINDS.indexOf(it.k), it.l, it.n, ai(it.a)];
-    const more: { d?: string; q?: QuoteRange[]; e?: string | number | string[] } = {};
+    const head: [number, number, number, number, number] = [KINDS.indexOf(it.k), it.l, it.n, indexIn(a, it.a), indexIn(t, it.t)];
+    const more: WireExtra = {};
     if (it.d) more.d = it.d;
     if (it.q?.length) more.q = it.q;
     if (it.k === 'essay') more.e = it.id;
@@ -167,19 +183,18 @@ export function encodeMap(m: RecordMap): WireMap {
     else if (it.k === 'author') more.e = [it.name ?? '', ...(it.al ?? [])];
     return Object.keys(more).length ? [...head, more] : head;
   });
-  const w: WireMap = { t: m.t, x: m.x, a, i };
-  const first = m.i[0];
-  if (!first || first.k === 'essay' || first.k === 'author' || m.u !== pageUrl(m.t, first.n)) w.u = m.u;
-  return w;
+  return { x: m.x, t, a, i };
 }
 
 /** Reads a record map written by `encodeMap`. Never throws on a well-formed map. */
 export function decodeMap(w: WireMap): RecordMap {
   let o = 0;
   const i = w.i.map((raw): MapItem => {
-    const [k, l, n, a, more = {}] = raw;
+    const [k, l, n, ai, ti, more = {}] = raw;
     const kind = KINDS[k] ?? 'post';
-    const item: MapItem = { k: kind, o, l, n, a: w.a[a] ?? UNKNOWN_AUTHOR, id: '' };
+    const a = w.a[ai] ?? UNKNOWN_AUTHOR;
+    const t = w.t[ti] ?? '';
+    const item: MapItem = { k: kind, t, u: itemUrl(kind, t, n, a), o, l, n, a, id: '' };
     o += l;
     if (more.d) item.d = more.d;
     if (more.q?.length) item.q = more.q;
@@ -193,7 +208,7 @@ export function decodeMap(w: WireMap): RecordMap {
     }
     return item;
   });
-  return { u: w.u ?? pageUrl(w.t, i[0]?.n ?? 1), t: w.t, x: w.x, i };
+  return { x: w.x, i };
 }
 
 /** Posts per record (default 25: half a thread page, so a record never spans two pages). */
@@ -250,16 +265,20 @@ interface Entry {
 }
 
 interface Pending {
-  url: string;
-  doc: SearchDocument;
+  /** Posts and quotes of several threads, an essay's sections, or authors. */
+  kind: 'posts' | 'essay' | 'authors';
+  /** Each document's page in the record (a record never spans two pages of one thread). */
+  pages: Map<string, string>;
+  titles: Record<string, string>;
   items: Entry[];
   words: string[];
 }
 
 /**
- * The records of the whole archive with their maps, in archive order:
- * thread posts in runs of `RECORD_POSTS`, each essay, each author, then the
- * quotes kept apart.
+ * The records of the whole archive with their maps, in archive order: runs
+ * of up to `RECORD_POSTS` posts (or `RECORD_WORDS` words), across threads
+ * but never across two pages of one thread, so small threads share records
+ * and `pf_meta` stays small; each essay; authors; then the quotes kept apart.
  */
 export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): { record: SearchRecord; map: RecordMap }[] {
   const own = new Map<string, { tokens: string[]; entry: Entry }>();
@@ -269,40 +288,50 @@ export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): {
     if (cur && cur.items.length) pending.push(cur);
     cur = null;
   };
-  const add = (p: Pending | null, url: string, doc: SearchDocument, entry: Entry, words: string[]): Pending => {
-    let c = p;
-    if (!c || c.url !== url || c.doc !== doc || c.items.length >= RECORD_POSTS || (c.words.length > 0 && c.words.length + words.length > RECORD_WORDS)) {
+  const add = (kind: Pending['kind'], doc: { slug: string; title: string }, entry: Entry, words: string[]): void => {
+    const c0 = cur;
+    const page = entry.item.u;
+    const fits =
+      c0 !== null &&
+      c0.kind === kind &&
+      c0.items.length < RECORD_POSTS &&
+      (c0.words.length === 0 || c0.words.length + words.length <= RECORD_WORDS) &&
+      (c0.pages.get(doc.slug) ?? page) === page &&
+      (kind !== 'essay' || c0.pages.has(doc.slug));
+    if (!fits) {
       flush();
-      c = { url, doc, items: [], words: [] };
+      cur = { kind, pages: new Map(), titles: {}, items: [], words: [] };
     }
+    const c = cur!;
+    c.pages.set(doc.slug, page);
+    if (doc.slug) c.titles[doc.slug] = doc.title;
     entry.item.o = c.words.length;
     entry.item.l = words.length;
     c.items.push(entry);
     for (const w of words) c.words.push(w);
-    return c;
   };
 
   // Own words of every post, and essay sections.
   for (const doc of docs) {
     for (const p of doc.posts) {
       const words = tokens(plainText(p.text));
-      const entry: Entry = { item: { k: 'post', o: 0, l: 0, n: p.n, id: `post-${p.n}`, a: p.authorSlug ?? UNKNOWN_AUTHOR }, show: { an: p.author ?? 'Unknown author' } };
+      const a = p.authorSlug ?? UNKNOWN_AUTHOR;
+      const entry: Entry = { item: { k: 'post', t: doc.slug, u: itemUrl('post', doc.slug, p.n, a), o: 0, l: 0, n: p.n, id: `post-${p.n}`, a }, show: { an: p.author ?? 'Unknown author' } };
       if (p.as) entry.show.as = p.as;
       if (p.date) entry.item.d = p.date;
       own.set(`${doc.slug}/${p.n}`, { tokens: words, entry });
-      if (words.length) cur = add(cur, pageUrl(doc.slug, p.n), doc, entry, words);
+      if (words.length) add('posts', doc, entry, words);
     }
-    flush();
     for (const s of doc.sections) {
       const words = tokens(plainText(`${s.title}\n\n${s.text}`));
-      const entry: Entry = { item: { k: 'essay', o: 0, l: 0, n: 0, id: s.id, a: UNKNOWN_AUTHOR }, show: { s: s.title } };
-      if (words.length) cur = add(cur, `/essays/${doc.slug}/`, doc, entry, words);
+      const entry: Entry = { item: { k: 'essay', t: doc.slug, u: itemUrl('essay', doc.slug, 0, ''), o: 0, l: 0, n: 0, id: s.id, a: UNKNOWN_AUTHOR }, show: { s: s.title } };
+      if (words.length) add('essay', doc, entry, words);
     }
-    flush();
   }
+  flush();
 
   // Quotes: a range of their source post when its words are there, else an item of their own.
-  const loose: { doc: SearchDocument; entry: Entry; words: string[]; url: string }[] = [];
+  const loose: { doc: SearchDocument; entry: Entry; words: string[] }[] = [];
   for (const doc of docs) {
     for (const p of doc.posts) {
       p.quotes.forEach((q, i) => {
@@ -318,39 +347,44 @@ export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): {
           return;
         }
         const entry: Entry = {
-          item: { k: 'quote', o: 0, l: 0, n: p.n, id: `post-${p.n}-q${i + 1}`, a: q.authorSlug ?? (src ? src.entry.item.a : UNKNOWN_AUTHOR) },
+          item: { k: 'quote', t: doc.slug, u: itemUrl('quote', doc.slug, p.n, ''), o: 0, l: 0, n: p.n, id: `post-${p.n}-q${i + 1}`, a: q.authorSlug ?? (src ? src.entry.item.a : UNKNOWN_AUTHOR) },
           show: { an: q.authorName ?? q.author ?? (src ? src.entry.show.an : undefined) ?? 'someone', byn },
         };
         if (q.author && q.authorName && q.author !== q.authorName) entry.show.as = q.author;
         if (p.date) entry.item.d = p.date;
         if (q.sourcePost !== null) entry.show.src = `${pageUrl(srcThread, q.sourcePost)}#post-${q.sourcePost}`;
-        loose.push({ doc, entry, words, url: pageUrl(doc.slug, p.n) });
+        loose.push({ doc, entry, words });
       });
     }
   }
-  for (const { doc, entry, words, url } of loose) cur = add(cur, url, doc, entry, words);
+  for (const { doc, entry, words } of loose) add('posts', doc, entry, words);
   flush();
 
   // Authors, found by any of their names.
-  const people: SearchDocument = { slug: '', title: '', kind: 'thread', posts: [], sections: [] };
   for (const a of authors) {
     const words = tokens([a.name, ...a.aliases].join(' '));
     if (!words.length) continue;
-    cur = add(cur, `/authors/${a.slug}/`, people, { item: { k: 'author', o: 0, l: 0, n: a.postCount, id: '', a: a.slug, name: a.name, al: a.aliases }, show: {} }, words);
-    flush();
+    // An author's page is their own, so authors share records (each its own page).
+    const item: MapItem = { k: 'author', t: '', u: itemUrl('author', '', 0, a.slug), o: 0, l: 0, n: a.postCount, id: '', a: a.slug, name: a.name, al: a.aliases };
+    add('authors', { slug: `@${a.slug}`, title: '' }, { item, show: {} }, words);
   }
+  flush();
 
   return pending.map((p, x) => {
     const first = p.items[0]!.item;
     const record: SearchRecord = {
       // Pagefind keeps one record per URL: the first item's anchor makes each record's URL its own.
-      url: first.id ? `${p.url}#${first.id}` : p.url,
+      url: first.id ? `${first.u}#${first.id}` : first.u,
       content: p.words.join(' '),
       language: 'en',
-      meta: { title: p.doc.title || first.name || '', x: String(x), show: JSON.stringify(p.items.map((e) => e.show)) },
-      filters: { kind: [...new Set(p.items.map((e) => e.item.k))], author: [...new Set(p.items.map((e) => e.item.a))], ...(p.doc.slug ? { thread: [p.doc.slug] } : {}) },
+      meta: { title: p.titles[first.t] ?? first.name ?? '', x: String(x), titles: JSON.stringify(p.titles), show: JSON.stringify(p.items.map((e) => e.show)) },
+      filters: {
+        kind: [...new Set(p.items.map((e) => e.item.k))],
+        author: [...new Set(p.items.map((e) => e.item.a))],
+        thread: [...new Set(p.items.map((e) => e.item.t).filter(Boolean))],
+      },
       sort: { order: String(x).padStart(9, '0') },
     };
-    return { record, map: { u: p.url, t: p.doc.slug, x, i: p.items.map((e) => e.item) } };
+    return { record, map: { x, i: p.items.map((e) => e.item) } };
   });
 }

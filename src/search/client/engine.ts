@@ -21,10 +21,10 @@ export interface PagefindResult {
   data: () => Promise<{ content: string; meta: Record<string, string> }>;
 }
 
-/** What results show of a record, from its Pagefind fragment: its words, its title, and each item's names. */
+/** What results show of a record, from its Pagefind fragment: its words, its documents' titles by slug, and each item's names. */
 export interface RecordShow {
   words: string[];
-  title: string;
+  titles: Record<string, string>;
   show: ItemShow[];
 }
 
@@ -102,9 +102,22 @@ export interface Outcome {
   authors: AuthorHit[];
   /** True when no post held every word and the hits hold most of them. */
   relaxed: boolean;
+  /** How many results there are: exact, or, when `estimated`, projected from the records read. */
+  total: number;
+  /** True when the query touched more than `MAX_MAPS` records and only the most promising were read. */
+  estimated: boolean;
+  /** Reads the next most promising records and returns their results, best first (none left: `[]`). */
+  more: () => Promise<Hit[]>;
   /** What results show of a record, by page hash (loads its Pagefind fragment once). */
   record: (hash: string) => Promise<RecordShow>;
 }
+
+/**
+ * Records whose maps one search reads at most (default 150, about 60 KB):
+ * a query touching more (two common words in a very large archive) reads the
+ * most promising first, estimates the count, and reads more on demand.
+ */
+export const MAX_MAPS = 150;
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -124,6 +137,31 @@ function within(locs: Map<string, number[]>, terms: string[], from: number, to: 
     if (inside.length) out.set(t, inside);
   }
   return out;
+}
+
+/**
+ * How many of `terms` stand at distinct locations in `at`. Pagefind extends a
+ * word's stem as a prefix, so one location can answer two query words
+ * (`going` and `government` both at "government"); a post holds both words
+ * only if each has a location of its own (a matching, found by augmenting paths).
+ */
+function distinctTerms(terms: readonly string[], at: Map<string, number[]>): number {
+  const holder = new Map<number, string>();
+  const assign = (t: string, seen: Set<number>): boolean => {
+    for (const l of at.get(t) ?? []) {
+      if (seen.has(l)) continue;
+      seen.add(l);
+      const other = holder.get(l);
+      if (other === undefined || assign(other, seen)) {
+        holder.set(l, t);
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (const t of terms) if (at.has(t) && assign(t, new Set())) n++;
+  return n;
 }
 
 /** Whether the phrase's words stand in order, one after another, in `at`. */
@@ -202,17 +240,21 @@ function score(q: Query, idf: Map<string, number>, at: Map<string, number[]>, le
 const inDates = (f: Filters, d?: string): boolean =>
   (!f.from || (d !== undefined && d.slice(0, 10) >= f.from)) && (!f.to || (d !== undefined && d.slice(0, 10) <= f.to));
 
-const quoteUrl = (map: RecordMap, r: QuoteRange) => `${pageUrl(r[0] || map.t, r[1])}#post-${r[1]}-q${r[2]}`;
+const quoteUrl = (item: MapItem, r: QuoteRange) => `${pageUrl(r[0] || item.t, r[1])}#post-${r[1]}-q${r[2]}`;
+
+const none = async (): Promise<Hit[]> => [];
 
 /** A fragment's words and names. */
 function showOf(d: { content: string; meta: Record<string, string> }): RecordShow {
   let show: ItemShow[] = [];
+  let titles: Record<string, string> = {};
   try {
     show = JSON.parse(d.meta.show ?? '[]') as ItemShow[];
+    titles = JSON.parse(d.meta.titles ?? '{}') as Record<string, string>;
   } catch {
     /* a record of another index, merged in: no names */
   }
-  return { words: d.content.split(' '), title: d.meta.title ?? '', show };
+  return { words: d.content.split(' '), titles, show };
 }
 
 /**
@@ -227,7 +269,7 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
     let w = loaded.get(hash);
     if (!w) {
       const r = results.get(hash);
-      w = r ? r.data().then(showOf) : Promise.resolve({ words: [], title: '', show: [] });
+      w = r ? r.data().then(showOf) : Promise.resolve({ words: [], titles: {}, show: [] });
       loaded.set(hash, w);
     }
     return w;
@@ -236,10 +278,15 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
   if (f.thread) pfFilters.thread = f.thread;
   if (f.author) pfFilters.author = f.author;
   if (q.required.length === 0) {
-    if (!f.thread && !f.author) return { hits: [], authors: [], relaxed: false, record };
-    return { ...(await browse(backend, f, pfFilters, results)), authors: [], relaxed: false, record };
+    if (!f.thread && !f.author) return { hits: [], authors: [], relaxed: false, record, total: 0, estimated: false, more: none };
+    const { hits } = await browse(backend, f, pfFilters, results);
+    return { hits, authors: [], relaxed: false, record, total: hits.length, estimated: false, more: none };
   }
-  const perTerm = await Promise.all(q.terms.map(async (t) => [t, await backend.search(t, pfFilters)] as const));
+  // Each word on its own: Pagefind gives every record holding it and where. Author records are asked for apart.
+  const [perTerm, authorRecords] = await Promise.all([
+    Promise.all(q.terms.map(async (t) => [t, await backend.search(t, pfFilters)] as const)),
+    f.kind || f.thread ? Promise.resolve([]) : Promise.all(q.required.map((t) => backend.search(t, { ...pfFilters, kind: 'author' }))),
+  ]);
   const locs = new Map<string, Map<string, number[]>>();
   const idf = new Map<string, number>();
   for (const [t, rs] of perTerm) {
@@ -251,19 +298,36 @@ export async function runQuery(backend: Backend, q: Query, f: Filters = {}): Pro
       m.set(t, [...r.words].sort((a, b) => a - b));
     }
   }
-  const { authors, names } = f.kind ? { authors: [], names: [] } : await namedAuthors(backend, q, locs);
+  const { authors, names } = await namedAuthors(backend, q, [...new Set(authorRecords.flat().map((r) => r.id))]);
   // A query that names an author and says more ("what did Johnrankins argue about purges"):
   // the rest of the words decide, and that author's posts come first.
   const rest = q.required.filter((t) => !names.includes(t));
   const pq = authors.length && rest.length ? { ...q, required: rest, gaps: rest.slice(1).map(() => 1) } : q;
   const prefer = new Set(rest.length < q.required.length ? authors.map((a) => a.slug) : []);
   // A question's words describe the answer: most of them, the rarer ones weighing more, decide.
-  if (pq.question) return { hits: (await collect(backend, pq, f, locs, idf, Math.ceil(pq.required.length * 0.6), prefer)).hits, authors, relaxed: false, record };
-  const strict = await collect(backend, pq, f, locs, idf, pq.required.length, prefer);
-  if (strict.hits.length || pq.required.length < 3) return { hits: strict.hits, authors, relaxed: false, record };
-  const loose = await collect(backend, pq, f, locs, idf, Math.ceil(pq.required.length * 0.6), prefer);
-  for (const h of loose.hits) h.partial = true;
-  return { hits: loose.hits, authors, relaxed: loose.hits.length > 0, record };
+  let need = pq.question ? Math.ceil(pq.required.length * 0.6) : pq.required.length;
+  let relaxed = false;
+  let ranked = candidates(pq, locs, idf, need);
+  let first = await collect(backend, pq, f, locs, idf, need, prefer, ranked.slice(0, MAX_MAPS));
+  if (!first.hits.length && !pq.question && pq.required.length >= 3 && ranked.length <= MAX_MAPS) {
+    need = Math.ceil(pq.required.length * 0.6);
+    ranked = candidates(pq, locs, idf, need);
+    first = await collect(backend, pq, f, locs, idf, need, prefer, ranked.slice(0, MAX_MAPS));
+    for (const h of first.hits) h.partial = true;
+    relaxed = first.hits.length > 0;
+  }
+  const estimated = ranked.length > MAX_MAPS;
+  let read = Math.min(MAX_MAPS, ranked.length);
+  const more = async (): Promise<Hit[]> => {
+    if (read >= ranked.length) return [];
+    const next = ranked.slice(read, read + MAX_MAPS);
+    read += next.length;
+    const got = await collect(backend, pq, f, locs, idf, need, prefer, next);
+    if (relaxed) for (const h of got.hits) h.partial = true;
+    return got.hits;
+  };
+  const total = estimated ? Math.round((first.hits.length * ranked.length) / Math.max(1, read)) : first.hits.length;
+  return { hits: first.hits, authors, relaxed, record, total, estimated, more };
 }
 
 /** A name's words as the query is compared with them (stop words left out). */
@@ -272,12 +336,11 @@ const nameWords = (name: string) => tokens(name).map(normalize).filter((w) => w 
 /**
  * Authors whose name, or an older name, the query holds (`Library of
  * Alexandria`, `Pen`, `what did Johnrankins argue`, `John Rankins`), and the
- * query words that were part of those names. Author records are tiny, so
- * only records whose matches all stand in their first words are read.
+ * query words that were part of those names; `hashes` are the author records
+ * holding any query word.
  */
-async function namedAuthors(backend: Backend, q: Query, locs: Map<string, Map<string, number[]>>): Promise<{ authors: AuthorHit[]; names: string[] }> {
-  const near = [...locs].filter(([, m]) => [...m.values()].every((l) => l.length <= 8 && l[l.length - 1]! < 16)).map(([h]) => h);
-  const maps = await Promise.all(near.map((h) => backend.map(h)));
+async function namedAuthors(backend: Backend, q: Query, hashes: string[]): Promise<{ authors: AuthorHit[]; names: string[] }> {
+  const maps = await Promise.all(hashes.map((h) => backend.map(h)));
   const joined = q.words.join('');
   const authors: AuthorHit[] = [];
   const names = new Set<string>();
@@ -309,15 +372,32 @@ async function browse(backend: Backend, f: Filters, pfFilters: Record<string, st
     const map = maps[i];
     if (!map) return;
     map.i.forEach((item, index) => {
-      if (item.k === 'author' || (f.author && item.a !== f.author)) return;
+      if (item.k === 'author' || (f.author && item.a !== f.author) || (f.thread && item.t !== f.thread)) return;
       if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) return;
       if (!inDates(f, item.d)) return;
       const kind = item.k === 'essay' ? 'essay' : item.k === 'quote' ? 'quote' : 'post';
-      hits.push({ kind, hash: r.id, map, item, index, url: `${map.u}#${item.id}`, n: item.n, thread: map.t, from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false });
+      hits.push({ kind, hash: r.id, map, item, index, url: `${item.u}#${item.id}`, n: item.n, thread: item.t, from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false });
     });
   });
   hits.sort((a, b) => a.map.x - b.map.x || a.from - b.from);
   return { hits };
+}
+
+/**
+ * The records that may hold results (at least `need` required words), most
+ * promising first: rarer words, more of them, closer together.
+ */
+function candidates(q: Query, locs: Map<string, Map<string, number[]>>, idf: Map<string, number>, need: number): string[] {
+  const scored: [string, number][] = [];
+  for (const [h, m] of locs) {
+    const held = q.required.filter((t) => m.has(t));
+    if (held.length < need) continue;
+    let s = 0;
+    for (const t of held) s += (idf.get(t) ?? 0) * Math.min(3, m.get(t)!.length);
+    const { span } = window(q.required, q.gaps, m);
+    scored.push([h, s * (1 + 1 / Math.max(1, span))]);
+  }
+  return scored.sort((a, b) => b[1] - a[1]).map(([h]) => h);
 }
 
 async function collect(
@@ -328,13 +408,13 @@ async function collect(
   idf: Map<string, number>,
   need: number,
   prefer: ReadonlySet<string>,
+  hashes: string[],
 ): Promise<{ hits: Hit[] }> {
-  const hashes = [...locs].filter(([, m]) => q.required.filter((t) => m.has(t)).length >= need).map(([h]) => h);
   const maps = await Promise.all(hashes.map((h) => backend.map(h)));
   const hits: Hit[] = [];
   const kind = f.kind ?? '';
   const okPhrases = (at: Map<string, number[]>) => q.phrases.every((p) => hasPhrase(p, at));
-  const enough = (at: Map<string, number[]>) => q.required.filter((t) => at.has(t)).length >= need;
+  const enough = (at: Map<string, number[]>) => q.required.filter((t) => at.has(t)).length >= need && distinctTerms(q.required, at) >= need;
   const clean = (at: Map<string, number[]>) => q.excluded.every((t) => !at.has(t));
   const marksOf = (at: Map<string, number[]>) => [...new Set([...q.required, ...q.phrases.flat()])].flatMap((t) => at.get(t) ?? []).sort((a, b) => a - b);
 
@@ -347,26 +427,27 @@ async function collect(
       if (!enough(at) || !clean(at) || !okPhrases(at)) return;
       if (item.k === 'author') return;
       if (f.author && item.a !== f.author) return;
+      if (f.thread && item.t !== f.thread) return;
       if (!inDates(f, item.d)) return;
-      const base = { hash, map, item, index, n: item.n, thread: map.t, partial: false, quotedIn: [] as QuotedIn[] };
+      const base = { hash, map, item, index, n: item.n, thread: item.t, partial: false, quotedIn: [] as QuotedIn[] };
       const s = score(q, idf, at, item.l, backend.avgWords) * (prefer.has(item.a) ? PREFERRED_AUTHOR : 1);
       if (item.k === 'quote') {
         if (kind && kind !== 'quote') return;
-        hits.push({ ...base, kind: 'quote', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9 });
+        hits.push({ ...base, kind: 'quote', url: `${item.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * 0.9 });
         return;
       }
       if (item.k === 'essay') {
         if (kind && kind !== 'own' && kind !== 'essay') return;
-        hits.push({ ...base, kind: 'essay', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s });
+        hits.push({ ...base, kind: 'essay', url: `${item.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s });
         return;
       }
       // A post: its own words, and the quotes of them that hold the matched words.
       const quoting = (item.q ?? []).map((r, range) => ({ r, range, at: within(at, q.terms, item.o + r[3], item.o + r[4]) })).filter((x) => enough(x.at) && okPhrases(x.at));
       if (!kind || kind === 'own' || kind === 'post') {
-        const quotedIn = quoting.map(({ r, range }) => ({ url: quoteUrl(map, r), n: r[1], range }));
+        const quotedIn = quoting.map(({ r, range }) => ({ url: quoteUrl(item, r), n: r[1], range }));
         // Words others quoted are words the debate turned on: their source ranks a little higher.
         const quoted = 1 + QUOTED_BOOST * Math.min(5, new Set(quotedIn.map((x) => `${x.url.split('#', 1)[0]}${x.n}`)).size);
-        hits.push({ ...base, kind: 'post', url: `${map.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * quoted, quotedIn });
+        hits.push({ ...base, kind: 'post', url: `${item.u}#${item.id}`, from: item.o, to: item.o + item.l, marks: marksOf(at), score: s * quoted, quotedIn });
       } else if (kind === 'quote') {
         for (const { r, range, at: inQuote } of quoting) {
           hits.push({
@@ -374,13 +455,13 @@ async function collect(
             kind: 'quote',
             range,
             n: r[1],
-            thread: r[0] || map.t,
-            url: quoteUrl(map, r),
+            thread: r[0] || item.t,
+            url: quoteUrl(item, r),
             from: item.o + r[3],
             to: item.o + r[4],
             marks: marksOf(inQuote),
             score: score(q, idf, inQuote, r[4] - r[3], backend.avgWords) * 0.9,
-            source: `${map.u}#${item.id}`,
+            source: `${item.u}#${item.id}`,
           });
         }
       }

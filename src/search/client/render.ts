@@ -36,7 +36,7 @@ export function byline(h: Hit, r: RecordShow): string {
 
 /** The headline of a hit: where it stands, `thread title · #N` (a quote from another thread names that thread by its slug). */
 export function headline(h: Hit, r: RecordShow): string {
-  const title = h.thread === h.map.t ? r.title : h.thread;
+  const title = r.titles[h.thread] ?? h.thread;
   return h.kind === 'essay' ? title : `${title} · #${h.n}`;
 }
 

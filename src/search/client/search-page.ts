@@ -89,22 +89,29 @@ function remember(): void {
   history.replaceState({ shown, y: Math.round(scrollY) }, '');
 }
 
-/** Shows `count` more results (loading their records' words). */
+/** Shows `count` more results (loading their records' words, and more records when the loaded ones run out). */
 async function showMore(token: number, count: number): Promise<void> {
   if (!outcome) return;
-  const next = outcome.hits.slice(shown, shown + count);
-  const records = await Promise.all(next.map((h) => outcome!.record(h.hash)));
+  const o = outcome;
+  while (o.hits.length < shown + count) {
+    const got = await o.more();
+    if (token !== run) return;
+    if (!got.length) break;
+    o.hits.push(...got);
+  }
+  const next = o.hits.slice(shown, shown + count);
+  const records = await Promise.all(next.map((h) => o.record(h.hash)));
   if (token !== run) return;
   list.append(...next.map((h, i) => renderHit(h, records[i]!, base, highlight)));
   shown += next.length;
-  more.hidden = shown >= outcome.hits.length;
+  more.hidden = shown >= o.hits.length && !o.estimated;
 }
 
 function describe(o: Outcome, p: URLSearchParams): string {
-  const n = o.hits.length;
+  const n = o.total;
   if (n === 0) return o.authors.length ? 'No post holds every word; the matching author is listed.' : 'No results. Try fewer words, or fewer filters.';
-  const what = `${n.toLocaleString('en')} result${n === 1 ? '' : 's'}`;
-  const order = p.get('sort') === 'thread' ? ', in thread order' : '';
+  const what = `${o.estimated ? 'About ' : ''}${n.toLocaleString('en')} result${n === 1 ? '' : 's'}`;
+  const order = p.get('sort') === 'thread' ? ', in thread order' : o.estimated ? ', the best matches first' : '';
   return o.relaxed ? `No post holds every word; ${what} hold most of them${order}.` : `${what}${order}.`;
 }
 
@@ -149,7 +156,9 @@ async function search(p: URLSearchParams, restore?: { shown: number; y: number }
   await showMore(token, Math.max(PER_PAGE, restore?.shown ?? 0));
   if (token !== run) return;
   status.textContent = describe(o, p);
-  status.dataset.count = String(o.hits.length);
+  status.dataset.count = String(o.total);
+  if (o.estimated) status.dataset.estimated = '';
+  else delete status.dataset.estimated;
   status.dataset.ms = String(Math.round(performance.now() - t0));
   if (restore) scrollTo(0, restore.y);
   remember();
