@@ -47,6 +47,7 @@ const posts = defineCollection({
     badges: z.array(z.string()),
     edited: z.boolean(),
     date: z.string().nullable(),
+    replyTo: z.number().nullable(),
     line: z.number(),
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),

@@ -203,6 +203,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             badges: p.badges,
             edited: p.edited,
             date: p.date,
+            replyTo: p.replyTo,
             line: p.line,
             segments: p.segments,
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),

@@ -26,6 +26,7 @@ export function threadData(archive: SiteArchive, thread: Thread) {
       badges: p.data.badges,
       edited: p.data.edited,
       date: p.data.date,
+      replyTo: p.data.replyTo,
       text: ownText(p),
       quotes: p.data.quotes.map((r) => {
         const q = archive.quote.get(r.id)!.data;

@@ -159,6 +159,7 @@ function buildPost(
     badges: block ? block.badges : [],
     edited,
     date: null,
+    replyTo: null,
     line: firstLine + 1,
     text: ownText(segments),
     segments,
