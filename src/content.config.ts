@@ -52,6 +52,8 @@ const posts = defineCollection({
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),
     quotedBy: z.array(postRef.extend({ quote: z.number() })),
+    /** `n` of the posts that answer this one (same thread). */
+    replies: z.array(z.number()),
     alsoIn: z.array(postRef),
   }),
 });

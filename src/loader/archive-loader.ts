@@ -208,6 +208,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             segments: p.segments,
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),
             quotedBy: links.quotedBy.get(key) ?? [],
+            replies: links.replies.get(key) ?? [],
             alsoIn: links.alsoIn.get(key) ?? [],
           },
         });

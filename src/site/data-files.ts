@@ -33,6 +33,7 @@ export function threadData(archive: SiteArchive, thread: Thread) {
         return { author: q.author, sourcePost: q.sourcePost, sourceThread: q.sourceThread === thread.id ? null : q.sourceThread, reconstructed: q.reconstructed, text: q.text };
       }),
       quotedBy: p.data.quotedBy,
+      replies: p.data.replies,
       alsoIn: p.data.alsoIn,
     })),
     sections: t.sections.map((s) => ({ title: s.title, level: s.level, id: s.id, blocks: s.blocks })),
