@@ -20,6 +20,8 @@ export const PLACED = new Set([
   'heading',
   'section',
   'body',
+  'post-date',
+  'reply-to',
 ]);
 
 /** Tracks which category each line of a text belongs to. Lines are 0-based here. */

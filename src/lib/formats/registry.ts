@@ -7,9 +7,11 @@ import type { CaptureFormatPlugin } from './format.js';
 import { markdownExport } from './markdown-export.js';
 import { plainCapture } from './plain-capture.js';
 import { essay } from './essay.js';
+import { redditJson } from './reddit-json.js';
+import { discourseJson } from './discourse-json.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, redditJson, discourseJson];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';
