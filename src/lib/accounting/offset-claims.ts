@@ -15,8 +15,8 @@ export interface SpanClaim {
   kind: string;
 }
 
-/** A line with nothing but brackets, braces, commas, colons or markup punctuation (JSON and XML structure). */
-const STRUCTURE = /^[\s{}[\],:]*$/;
+/** A line with nothing but JSON brackets, braces, commas and colons (or a container key opening one), or nothing but XML tags and declarations: structure, no text. */
+const STRUCTURE = /^(?:[\s{}[\],:]*|\s*"(?:data|children|replies)"\s*:\s*[{[]\s*|\s*(?:<[?/]?[\w:.-]+(?:\s[^<>]*)?[?/]?>\s*)+)$/;
 
 /**
  * Claims the lines of `text`, which starts at 0-based line `base` of the capture.
