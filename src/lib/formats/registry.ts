@@ -8,10 +8,12 @@ import { markdownExport } from './markdown-export.js';
 import { plainCapture } from './plain-capture.js';
 import { essay } from './essay.js';
 import { redditJson } from './reddit-json.js';
+import { redditText } from './reddit-text.js';
 import { discourseJson } from './discourse-json.js';
+import { discourseRss } from './discourse-rss.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, redditJson, discourseJson];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, redditJson, redditText, discourseJson, discourseRss];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';
