@@ -188,6 +188,7 @@ export const discourseJson: CaptureFormatPlugin = {
   markdown: true,
   reconstructQuotes: false,
   signatures: false,
+  oneLine: true,
   detect: detectDiscourseJson,
   split: splitDiscourseJson,
 };

@@ -208,7 +208,9 @@ export function splitDiscourseRss(lines: string[], start: number, ledger: Ledger
     });
   }
   const present = new Set(numbers);
-  const has = (n: number) => present.has(n);
+  // A quote's data-post is Discourse's number: it names a post here only when posts carry those numbers
+  // (or it names post 1, the channel description).
+  const has = numbered ? (n: number) => present.has(n) : (n: number) => n === 1 && drafts[0]?.wanted === 1;
   let otherTopic = 0;
   const posts: Post[] = drafts
     .map((d, i) => {
@@ -314,6 +316,7 @@ export const discourseRss: CaptureFormatPlugin = {
   markdown: true,
   reconstructQuotes: false,
   signatures: false,
+  oneLine: true,
   detect: detectDiscourseRss,
   split: splitDiscourseRss,
 };

@@ -106,7 +106,10 @@ export function splitRedditJson(lines: string[], start: number, ledger: Ledger):
   const diagnostics: Diagnostic[] = [];
   const damage = jsonDamage(tree, lineOf, 'reddit thread JSON');
   if (damage) diagnostics.push(damage);
-  const { things, stubs } = walk(tree.root);
+  const walked = walk(tree.root);
+  const stubs = walked.stubs;
+  // In a damaged file the last thing may be cut off before its text: it is not a post.
+  const things = damage ? walked.things.filter((t) => member(t.data, t.kind === 't1' ? 'body' : 'title')) : walked.things;
   const raw = !isEscaped(things);
   const un = (s: string) => unescapeReddit(s, raw);
   const claims: SpanClaim[] = [];
@@ -263,6 +266,7 @@ export const redditJson: CaptureFormatPlugin = {
   markdown: true,
   reconstructQuotes: false,
   signatures: false,
+  oneLine: true,
   detect: detectRedditJson,
   split: splitRedditJson,
 };

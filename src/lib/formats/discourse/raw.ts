@@ -44,7 +44,8 @@ function scan(raw: string): ({ own: string } | { quote: RawQuote })[] {
   let last = 0;
   const add = (s: string) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += s;
+    // After a nested quote (which ends with a blank line), the text goes on without another.
+    if (top) top.text += top.text.endsWith('\n\n') ? s.replace(/^\n+/, '') : s;
     else if (s) out.push({ own: s });
   };
   for (const m of raw.matchAll(TAG)) {
