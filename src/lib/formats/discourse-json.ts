@@ -14,15 +14,15 @@
 import type { Diagnostic, Post } from '../model.js';
 import type { Ledger } from '../accounting/ledger.js';
 import type { CaptureFormatPlugin, FormatResult } from './format.js';
-import { at, elements, jsonDamage, member, memberSpan, numberAt, parseJsonTree, stringAt, type JsonNode } from '../read/json-tree.js';
-import { claimSpans, type SpanClaim } from '../accounting/offset-claims.js';
+import { at, elements, member, numberAt, readJsonCapture, stringAt, type JsonNode } from '../read/json-tree.js';
+import { claimSpans } from '../accounting/offset-claims.js';
 import { cookedNodes, readCooked } from './discourse/cooked.js';
 import { readRaw } from './discourse/raw.js';
 import { checkQuoteSources } from './discourse/checks.js';
 import { assignNumbers } from './discourse/numbering.js';
 import { isoFromTimestamp } from '../text/timestamps.js';
 import { ownText } from '../text/segments.js';
-import { lineLocator } from '../text/text.js';
+import { headText } from '../text/head.js';
 
 /** Discourse's post type for moderator notices ("closed this topic", "split this topic"), which are not posts. */
 const SMALL_ACTION = 3;
@@ -41,20 +41,10 @@ function topicOf(root: JsonNode | undefined): JsonNode | undefined {
  * @param ledger records which lines went where
  */
 export function splitDiscourseJson(lines: string[], start: number, ledger: Ledger): FormatResult {
-  const text = lines.slice(start).join('\n');
-  const locate = lineLocator(text);
-  const lineOf = (offset: number) => start + locate(offset) + 1;
-  const tree = parseJsonTree(text);
-  const diagnostics: Diagnostic[] = [];
-  const damage = jsonDamage(tree, lineOf, 'Discourse topic JSON');
-  if (damage) diagnostics.push(damage);
+  const { text, tree, lineOf, damage, claims, claim } = readJsonCapture(lines, start, 'Discourse topic JSON');
+  const diagnostics: Diagnostic[] = damage ? [damage] : [];
   const topic = topicOf(tree.root);
   const all = elements(at(topic, 'post_stream', 'posts')).filter((p) => p.type === 'object');
-  const claims: SpanClaim[] = [];
-  const claim = (node: JsonNode | undefined, key: string, kind: string) => {
-    const span = memberSpan(node, key);
-    if (span) claims.push({ ...span, kind });
-  };
   const notices = all.filter((p) => numberAt(p, 'post_type') === SMALL_ACTION);
   const kept = all.filter((p) => !notices.includes(p));
   const numbered = assignNumbers(
@@ -129,7 +119,10 @@ export function splitDiscourseJson(lines: string[], start: number, ledger: Ledge
   claimSpans(ledger, text, start, claims, { structure: 'json-structure', other: 'json-field' });
   diagnostics.push(...checkQuoteSources(posts, otherTopic));
   diagnostics.push(...notes({ topic, all: all.length, notices: notices.length, orphans, lineOf }));
-  return { title: title?.trim() || null, posts, diagnostics };
+  if (title?.trim()) return { title: title.trim(), posts, diagnostics };
+  // posts.json holds no title: the topic's slug, made readable, stands in for it.
+  const slug = kept.map((p) => stringAt(p, 'topic_slug')).find((x) => x?.trim());
+  return { title: slug ? slug.replace(/[-_]+/g, ' ').trim() : null, titleInferred: true, posts, diagnostics };
 }
 
 /** What the reader should know: posts the JSON did not load, moderator notices left out, replies to posts not in the capture. */
@@ -171,11 +164,7 @@ function notes(c: { topic: JsonNode | undefined; all: number; notices: number; o
  * `raw`), else 0.
  */
 export function detectDiscourseJson(lines: readonly string[]): number {
-  let head = '';
-  for (const l of lines) {
-    head += `${l}\n`;
-    if (head.length > 50_000) break;
-  }
+  const head = headText(lines);
   if (!/^\s*\{/.test(head)) return 0;
   return /"post_stream"\s*:/.test(head) && /"post_number"\s*:/.test(head) && /"(?:cooked|raw)"\s*:/.test(head) ? 0.95 : 0;
 }

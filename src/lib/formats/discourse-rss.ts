@@ -27,6 +27,7 @@ import { assignNumbers } from './discourse/numbering.js';
 import { isoFromRfc5322 } from '../text/timestamps.js';
 import { ownText } from '../text/segments.js';
 import { lineLocator, words } from '../text/text.js';
+import { headText } from '../text/head.js';
 
 /** A post's number and topic from a Discourse item `guid` (`forum.example-post-4242-7`). */
 const GUID = /-post-(\d+)-(\d+)\s*$/;
@@ -299,11 +300,7 @@ function firstAuthorFromQuotes(posts: Post[]): Diagnostic[] {
  * or `/t/` post links); 0.4 for other RSS with items (read the same way); else 0.
  */
 export function detectDiscourseRss(lines: readonly string[]): number {
-  let head = '';
-  for (const l of lines) {
-    head += `${l}\n`;
-    if (head.length > 50_000) break;
-  }
+  const head = headText(lines);
   if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<rss[\s>]/.test(head) || !/<item[\s>]/.test(head)) return 0;
   return /-post-\d+-\d+\s*<\/guid>|Read full topic|<link>[^<]*\/t\/[^<]*\/\d+\/\d+\/?<\/link>/.test(head) ? 0.95 : 0.4;
 }

@@ -16,12 +16,12 @@
 import type { Diagnostic, Post } from '../model.js';
 import type { Ledger } from '../accounting/ledger.js';
 import type { CaptureFormatPlugin, FormatResult } from './format.js';
-import { at, elements, jsonDamage, member, memberSpan, numberAt, parseJsonTree, stringAt, valueOf, type JsonNode } from '../read/json-tree.js';
-import { claimSpans, type SpanClaim } from '../accounting/offset-claims.js';
+import { elements, member, numberAt, readJsonCapture, stringAt, valueOf, type JsonNode } from '../read/json-tree.js';
+import { claimSpans } from '../accounting/offset-claims.js';
 import { blockquoteSegments } from '../quotes/markdown-blockquotes.js';
 import { isoFromEpoch } from '../text/timestamps.js';
 import { ownText } from '../text/segments.js';
-import { lineLocator } from '../text/text.js';
+import { headText } from '../text/head.js';
 
 /** Author names reddit shows for accounts that no longer exist or were hidden. */
 const GONE = /^\[(?:deleted|removed)\]$/i;
@@ -75,10 +75,14 @@ function walk(root: JsonNode | undefined): { things: Thing[]; stubs: MoreStub[] 
   return { things, stubs };
 }
 
-/** True when no text field of the capture holds a raw `<` or `>`: reddit escaped them (the default), so entities are decoded. */
+/**
+ * True when no body of the capture holds a raw `<` or `>`: reddit escaped
+ * them (its default), so entities are decoded in every field; false for a
+ * file saved with `raw_json=1`.
+ */
 function isEscaped(things: readonly Thing[]): boolean {
   for (const t of things) {
-    for (const key of ['body', 'selftext', 'title']) {
+    for (const key of ['body', 'selftext']) {
       const v = stringAt(t.data, key);
       if (v !== null && /[<>]/.test(v)) return false;
     }
@@ -99,24 +103,14 @@ function authorOf(data: JsonNode): string | null {
  * @param ledger records which lines went where
  */
 export function splitRedditJson(lines: string[], start: number, ledger: Ledger): FormatResult {
-  const text = lines.slice(start).join('\n');
-  const locate = lineLocator(text);
-  const lineOf = (offset: number) => start + locate(offset) + 1;
-  const tree = parseJsonTree(text);
-  const diagnostics: Diagnostic[] = [];
-  const damage = jsonDamage(tree, lineOf, 'reddit thread JSON');
-  if (damage) diagnostics.push(damage);
+  const { text, tree, lineOf, damage, claims, claim } = readJsonCapture(lines, start, 'reddit thread JSON');
+  const diagnostics: Diagnostic[] = damage ? [damage] : [];
   const walked = walk(tree.root);
   const stubs = walked.stubs;
   // In a damaged file the last thing may be cut off before its text: it is not a post.
   const things = damage ? walked.things.filter((t) => member(t.data, t.kind === 't1' ? 'body' : 'title')) : walked.things;
   const raw = !isEscaped(things);
   const un = (s: string) => unescapeReddit(s, raw);
-  const claims: SpanClaim[] = [];
-  const claim = (data: JsonNode, key: string, kind: string) => {
-    const span = memberSpan(data, key);
-    if (span) claims.push({ ...span, kind });
-  };
 
   const submission = things.find((t) => t.kind === 't3');
   const comments = things.filter((t) => t.kind === 't1');
@@ -151,7 +145,8 @@ export function splitRedditJson(lines: string[], start: number, ledger: Ledger):
     claim(d, bodyKey, 'post');
     const bodyLine = lineOf(member(d, bodyKey)?.offset ?? d.offset);
     const { segments, quotes } = blockquoteSegments(un(body), { lineOf: () => bodyLine });
-    const author = authorOf(d);
+    const written = authorOf(d);
+    const author = written === null ? null : un(written);
     if (member(d, 'author')) claim(d, 'author', 'author');
     if (!author && t.kind === 't1') gone++;
     const badges: string[] = [];
@@ -249,11 +244,7 @@ function notes(c: { stubs: MoreStub[]; gone: number; orphans: number[]; lineOf: 
  * holding a `Listing` and a `t3` or `t1` thing, else 0.
  */
 export function detectRedditJson(lines: readonly string[]): number {
-  let head = '';
-  for (const l of lines) {
-    head += `${l}\n`;
-    if (head.length > 20_000) break;
-  }
+  const head = headText(lines, 20_000);
   if (!/^\s*[[{]/.test(head)) return 0;
   return /"kind"\s*:\s*"Listing"/.test(head) && /"kind"\s*:\s*"t[13]"/.test(head) ? 0.95 : 0;
 }

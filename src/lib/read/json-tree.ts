@@ -6,6 +6,8 @@
  */
 import { getNodeValue, parseTree, printParseErrorCode, type Node } from 'jsonc-parser';
 import type { Diagnostic } from '../model.js';
+import type { SpanClaim } from '../accounting/offset-claims.js';
+import { lineLocator } from '../text/text.js';
 
 /** A JSON value with its place in the text (`offset`, `length`), as jsonc-parser gives it. */
 export type JsonNode = Node;
@@ -94,5 +96,43 @@ export function jsonDamage(tree: JsonTree, lineOf: (offset: number) => number, w
     severity: 'warning',
     message: `The ${what} is not valid JSON from line ${lineOf(first.offset)} on (${first.message}${tree.errors.length > 1 ? `, and ${tree.errors.length - 1} more errors` : ''}). What could be read was imported; posts after the damage may be missing, so save the file again if you can.`,
     line: lineOf(first.offset),
+  };
+}
+
+/** A JSON capture as a format reads it: the text from the first line after the front matter, its tree, and the line claims gathered while reading. */
+export interface JsonCapture {
+  /** The capture's text from line `start` on. */
+  text: string;
+  tree: JsonTree;
+  /** The 1-based capture line of a character offset into `text`. */
+  lineOf: (offset: number) => number;
+  /** The `json-damaged` diagnostic, or null when the JSON is valid. */
+  damage: Diagnostic | null;
+  /** Line claims gathered so far, for `claimSpans`. */
+  claims: SpanClaim[];
+  /** Claims the lines of the member `key` of an object node (its `"key": value` span) for `kind`. */
+  claim: (node: JsonNode | undefined, key: string, kind: string) => void;
+}
+
+/**
+ * Reads the JSON of a capture from 0-based line `start` (after the front matter).
+ * @param what what the file is, for the damage message (for example "reddit thread JSON")
+ */
+export function readJsonCapture(lines: readonly string[], start: number, what: string): JsonCapture {
+  const text = lines.slice(start).join('\n');
+  const locate = lineLocator(text);
+  const lineOf = (offset: number) => start + locate(offset) + 1;
+  const tree = parseJsonTree(text);
+  const claims: SpanClaim[] = [];
+  return {
+    text,
+    tree,
+    lineOf,
+    damage: jsonDamage(tree, lineOf, what),
+    claims,
+    claim(node, key, kind) {
+      const span = memberSpan(node, key);
+      if (span) claims.push({ ...span, kind });
+    },
   };
 }
