@@ -93,10 +93,40 @@ describe('reddit page text, old-reddit permalink view with dates', () => {
   });
 });
 
+describe('reddit page text, old reddit as it copies', () => {
+  const doc = build('old-reddit.txt');
+
+  it('reads the submitted-by line, the domain after the title, [–] headers with points and starred edits', () => {
+    expect(doc.format).toBe('reddit-text');
+    expect(doc.title).toBe('What if the Byzantines had kept Sicily?');
+    expect(doc.posts.map((p) => [p.n, p.author, p.date, p.edited, p.badges])).toEqual([
+      [1, 'Maniakes_1038', '4 years ago', false, ['self.HistoryWhatIf']],
+      [2, 'Euphemius_827', '4 years ago', false, []],
+      [3, 'Maniakes_1038', '4 years ago', true, []],
+      [4, null, '4 years ago', false, []],
+      [5, 'Norman_Roger', '3 years ago', false, []],
+    ]);
+    expect(doc.posts[2]!.quotes.map((q) => [q.sourcePost, q.text])).toEqual([[2, 'Syracuse was already starving when it fell. Holding it needs a fleet']]);
+    expect(doc.posts[1]!.text).not.toMatch(/permalink|reply/);
+    expect(doc.accounting.dropped.unaccounted ?? 0).toBe(0);
+    expect(doc.accounting.dropped['comment-actions']).toBe(
+      'permalink embed save report reply\npermalink embed save parent report give award reply\npermalink embed save report reply\n'.length,
+    );
+  });
+
+  it('does not take a body line that starts with a u/ name and an age for a header', () => {
+    const text = 'A title?\nr/HistoryWhatIf 2y ago\n\nOpening words.\n\n5\n\nu/first_one 2y ago\n\nu/second_one 2y ago made this point before\nand I still disagree with it.\n';
+    const d = buildArchive([{ file: 'inline.txt', text }]).documents[0]!;
+    expect(d.posts.map((p) => p.author)).toEqual([null, 'first_one']);
+    expect(d.posts[1]!.text).toBe('u/second_one 2y ago made this point before\nand I still disagree with it.');
+  });
+});
+
 describe('reddit page text lines', () => {
   it('reads comment headers with flair, separators, dates and edits, and refuses sentences', () => {
-    expect(readCommentHeader('u/x_y • 3 yr. ago')).toEqual({ author: 'x_y', flair: [], date: '3 yr. ago', edited: false });
-    expect(readCommentHeader('u/abc Mar 10, 2012 11:11 PM edited 2 days ago')).toEqual({ author: 'abc', flair: [], date: '2012-03-10T23:11', edited: true });
+    expect(readCommentHeader('u/x_y • 3 yr. ago')).toEqual({ author: 'x_y', flair: [], date: '3 yr. ago', edited: false, oldReddit: false });
+    expect(readCommentHeader('u/abc Mar 10, 2012 11:11 PM edited 2 days ago')).toEqual({ author: 'abc', flair: [], date: '2012-03-10T23:11', edited: true, oldReddit: false });
+    expect(readCommentHeader('[–]punic_faith Mercenary captain 15 points 3 years ago*')).toEqual({ author: 'punic_faith', flair: ['Mercenary captain'], date: '3 years ago', edited: true, oldReddit: true });
     expect(readCommentHeader('[deleted] 15h ago')?.author).toBeNull();
     expect(readCommentHeader('u/someone said that in another thread')).toBeNull();
     expect(readCommentHeader('Hannibal 3y ago')).toBeNull();
@@ -106,11 +136,13 @@ describe('reddit page text lines', () => {
     expect(readSubmissionLine('r/HistoryWhatIf 3y ago')).toEqual({ sub: 'HistoryWhatIf', author: null, flair: [], date: '3y ago' });
     expect(readSubmissionLine('r/AlternateHistory • Posted by u/Justinian_II Mapmaker 2 yr. ago')).toEqual({ sub: 'AlternateHistory', author: 'Justinian_II', flair: ['Mapmaker'], date: '2 yr. ago' });
     expect(readSubmissionLine('r/AskHistorians is a better place for this')).toBeNull();
+    expect(readSubmissionLine('submitted 4 years ago by Maniakes_1038 Strategos')).toEqual({ sub: null, author: 'Maniakes_1038', flair: ['Strategos'], date: '4 years ago' });
   });
 
   it('splits flair from titles only where it is run on', () => {
-    expect(splitTitleFlair('What if Napoleon won?Alternate Ending')).toEqual({ title: 'What if Napoleon won?', flair: 'Alternate Ending' });
-    expect(splitTitleFlair('What if the U.S. never entered WWI?')).toEqual({ title: 'What if the U.S. never entered WWI?', flair: null });
-    expect(splitTitleFlair('McDonald wins the election?')).toEqual({ title: 'McDonald wins the election?', flair: null });
+    expect(splitTitleFlair('What if Napoleon won?Alternate Ending')).toEqual({ title: 'What if Napoleon won?', flair: 'Alternate Ending', domain: null });
+    expect(splitTitleFlair('What if the U.S. never entered WWI?')).toEqual({ title: 'What if the U.S. never entered WWI?', flair: null, domain: null });
+    expect(splitTitleFlair('McDonald wins the election?')).toEqual({ title: 'McDonald wins the election?', flair: null, domain: null });
+    expect(splitTitleFlair('A map of Rome (maps.example)')).toEqual({ title: 'A map of Rome', flair: null, domain: 'maps.example' });
   });
 });

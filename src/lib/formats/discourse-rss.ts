@@ -76,7 +76,7 @@ function itemBody(html: string, author: string | null, link: string): { nodes: E
   }
   const rest = solid.filter((n) => n !== authorLine && n !== readMore);
   // The cooked post stands in a blockquote of its own: that blockquote is a wrapper, not a quote.
-  const wrapped = authorLine !== null && rest.length === 1 && isElement(rest[0], 'blockquote');
+  const wrapped = (authorLine !== null || readMore !== null) && rest.length === 1 && isElement(rest[0], 'blockquote');
   const body = wrapped ? (rest[0] as { children: ElementContent[] }).children : nodes.filter((n) => n !== authorLine && n !== readMore);
   return { nodes: body, authorLine, readMore };
 }

@@ -58,6 +58,9 @@ function commentStarts(lines: readonly string[], from: number): CommentStart[] {
     if (!read) continue;
     const prev = lines[i - 1];
     if (i > from && prev !== undefined && !isBlank(prev) && !SCORE.test(prev) && furniture(prev) === null && !COUNT.test(prev) && !SORT.test(prev)) continue;
+    // A line of a body that happens to start with a u/ name and an age reads as a header with flair: a header is followed by a blank line.
+    const next = lines[i + 1];
+    if (!read.oldReddit && read.flair.length > 0 && next !== undefined && !isBlank(next)) continue;
     let start = i;
     if (i - 1 >= from && SCORE.test(lines[i - 1] ?? '')) start = i - 1;
     else if (i - 2 >= from && isBlank(lines[i - 1] ?? '') && SCORE.test(lines[i - 2] ?? '')) start = i - 2;
@@ -109,6 +112,7 @@ export function splitRedditText(lines: string[], start: number, ledger: Ledger):
     const split = splitTitleFlair(lines[titleAt] ?? '');
     title = split.title;
     ledger.claim(titleAt, titleAt, 'title');
+    if (split.domain) badges.push(split.domain);
     if (split.flair) {
       badges.push(split.flair);
       diagnostics.push({
@@ -135,13 +139,18 @@ export function splitRedditText(lines: string[], start: number, ledger: Ledger):
   }
   const posts: Post[] = [];
   const missing = { links: 0, replies: 0, line: null as number | null };
-  /** Body lines from..to: furniture dropped by name, the count line and sort ended, the rest own words. */
+  /** The next line with text after line j (up to line `to`), or ''. */
+  const nextText = (j: number, to: number) => {
+    for (let k = j + 1; k <= to; k++) if (!isBlank(lines[k] ?? '')) return lines[k] ?? '';
+    return '';
+  };
+  /** Body lines from..to: furniture dropped by name, the submission's score and the count and sort lines too, the rest own words. */
   const bodyOf = (from: number, to: number) => {
     const own: number[] = [];
     for (let j = from; j <= to; j++) {
       const l = lines[j] ?? '';
       if (ledger.kind(j) !== null) continue;
-      const rule = furniture(l) ?? (COUNT.test(l) || (SORT.test(l) && j > from && COUNT.test(lines[j - 1] ?? '')) ? 'comment-count' : null);
+      const rule = furniture(l) ?? (COUNT.test(l) || (SORT.test(l) && j > from && COUNT.test(lines[j - 1] ?? '')) ? 'comment-count' : SCORE.test(l) && COUNT.test(nextText(j, to)) ? 'vote-score' : null);
       if (rule) {
         ledger.claim(j, j, rule);
         if (rule === 'more-replies-link') {
