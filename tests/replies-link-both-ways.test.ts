@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { buildSite, ROOT } from './helpers/site.js';
 import { attr, filesOf, idsOf, readHtml, resolveLink, select, selectAll, toString } from './helpers/html.js';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { crossLinks, postKey } from '../src/lib/cross-links.js';
 import type { Archive, Post } from '../src/lib/model.js';
 
@@ -104,6 +105,18 @@ describe('replies', () => {
     const a = select('article#post .re a', tree)!;
     expect(toString(a)).toBe('#2 scroll_keeper');
     expect(resolveLink(attr(a, 'href'), page)).toEqual({ file: `t/${slug}/index.html`, hash: 'post-2' });
+  });
+});
+
+describe('pages with replies, from JSON and feeds', () => {
+  it('pass html-validate', async () => {
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const problems: string[] = [];
+    for (const f of filesOf(site, '.html').filter((x) => x.startsWith('t/'))) {
+      const report = await validator.validateString(readFileSync(join(site, f), 'utf8'), join(ROOT, 'site', f));
+      for (const r of report.results) for (const m of r.messages) if (m.severity === 2) problems.push(`${f}:${m.line}:${m.column} [${m.ruleId}] ${m.message}`);
+    }
+    expect(problems.slice(0, 20), `${problems.length} errors`).toEqual([]);
   });
 });
 
