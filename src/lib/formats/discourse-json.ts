@@ -21,7 +21,7 @@ import { readRaw } from './discourse/raw.js';
 import { checkQuoteSources } from './discourse/checks.js';
 import { assignNumbers } from './discourse/numbering.js';
 import { isoFromTimestamp } from '../text/timestamps.js';
-import { ownText } from '../text/segments.js';
+import { makePost } from './common/post.js';
 import { headText } from '../text/head.js';
 
 /** Discourse's post type for moderator notices ("closed this topic", "split this topic"), which are not posts. */
@@ -98,19 +98,7 @@ export function splitDiscourseJson(lines: string[], start: number, ledger: Ledge
         claim(node, 'reply_to_post_number', 'reply-to');
       } else orphans++;
     }
-    return {
-      n,
-      author,
-      authorEvidence: author ? 'heading' : null,
-      badges,
-      edited,
-      date,
-      replyTo,
-      line: lineOf(node.offset),
-      text: ownText(body.segments),
-      segments: body.segments,
-      quotes: body.quotes,
-    } satisfies Post;
+    return makePost({ n, author, badges, edited, date, replyTo, line: lineOf(node.offset), segments: body.segments, quotes: body.quotes });
   });
   const titleKey = stringAt(topic, 'title') !== null ? 'title' : 'fancy_title';
   const title = stringAt(topic, titleKey);

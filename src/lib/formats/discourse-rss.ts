@@ -26,6 +26,7 @@ import { checkQuoteSources } from './discourse/checks.js';
 import { assignNumbers } from './discourse/numbering.js';
 import { isoFromRfc5322 } from '../text/timestamps.js';
 import { ownText } from '../text/segments.js';
+import { makePost } from './common/post.js';
 import { lineLocator, words } from '../text/text.js';
 import { headText } from '../text/head.js';
 
@@ -218,19 +219,7 @@ export function splitDiscourseRss(lines: string[], start: number, ledger: Ledger
       const r = d.read(has);
       otherTopic += r.otherTopic;
       claims.unshift(...r.claims);
-      return {
-        n: numbers[i]!,
-        author: d.author,
-        authorEvidence: d.author ? ('heading' as const) : null,
-        badges: d.badges,
-        edited: false,
-        date: d.date,
-        replyTo: null,
-        line: d.line,
-        text: ownText(r.segments),
-        segments: r.segments,
-        quotes: r.quotes,
-      };
+      return makePost({ n: numbers[i]!, author: d.author, badges: d.badges, date: d.date, line: d.line, segments: r.segments, quotes: r.quotes });
     })
     .sort((a, b) => a.n - b.n);
   diagnostics.push(...firstAuthorFromQuotes(posts));

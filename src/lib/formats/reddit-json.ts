@@ -20,7 +20,7 @@ import { elements, member, numberAt, readJsonCapture, stringAt, valueOf, type Js
 import { claimSpans } from '../accounting/offset-claims.js';
 import { blockquoteSegments } from '../quotes/markdown-blockquotes.js';
 import { isoFromEpoch } from '../text/timestamps.js';
-import { ownText } from '../text/segments.js';
+import { makePost } from './common/post.js';
 import { headText } from '../text/head.js';
 
 /** Author names reddit shows for accounts that no longer exist or were hidden. */
@@ -171,19 +171,7 @@ export function splitRedditJson(lines: string[], start: number, ledger: Ledger):
         orphans.push(n);
       } else claim(d, 'parent_id', 'reply-to');
     }
-    return {
-      n,
-      author,
-      authorEvidence: author ? 'heading' : null,
-      badges,
-      edited,
-      date,
-      replyTo,
-      line: lineOf(d.offset),
-      text: ownText(segments),
-      segments,
-      quotes,
-    } satisfies Post;
+    return makePost({ n, author, badges, edited, date, replyTo, line: lineOf(d.offset), segments, quotes });
   });
   for (const s of stubs) {
     const stub = s.data.parent?.parent ?? s.data; // the whole `{"kind": "more", "data": …}` object

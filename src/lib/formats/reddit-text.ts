@@ -29,7 +29,8 @@ import type { Diagnostic, Post } from '../model.js';
 import type { Ledger } from '../accounting/ledger.js';
 import type { CaptureFormatPlugin, FormatResult } from './format.js';
 import { isBlank } from '../text/text.js';
-import { ownSegmentsOf, ownText } from '../text/segments.js';
+import { ownSegmentsOf } from '../text/segments.js';
+import { makePost } from './common/post.js';
 import { ACTIONS, COUNT, MORE_REPLIES, PERMALINK_CHROME, SCORE, SORT, readCommentHeader, readSubmissionLine, splitTitleFlair, type CommentHeader } from './reddit/lines.js';
 
 /** How many lines from the top the submission line may stand (default 8). */
@@ -169,19 +170,7 @@ export function splitRedditText(lines: string[], start: number, ledger: Ledger):
   const opening = bodyOf(bodyFrom, end - 1);
   if (titleAt !== undefined || sub || opening.length > 0) {
     const segments = opening;
-    posts.push({
-      n: 1,
-      author,
-      authorEvidence: author ? 'user-block' : null,
-      badges,
-      edited: false,
-      date: sub?.date ?? null,
-      replyTo: null,
-      line: (titleAt ?? subAt ?? start) + 1,
-      text: ownText(segments),
-      segments,
-      quotes: [],
-    });
+    posts.push(makePost({ n: 1, author, authorEvidence: 'user-block', badges, date: sub?.date ?? null, line: (titleAt ?? subAt ?? start) + 1, segments }));
     if (author === null) {
       diagnostics.push({
         rule: 'submission-author-unknown',
@@ -196,19 +185,7 @@ export function splitRedditText(lines: string[], start: number, ledger: Ledger):
     if (c.from < c.header) ledger.claim(c.from, c.from, 'vote-score');
     ledger.claim(c.header, c.header, 'user-block');
     const segments = bodyOf(c.header + 1, to);
-    posts.push({
-      n: posts.length + 1,
-      author: c.read.author,
-      authorEvidence: c.read.author ? 'user-block' : null,
-      badges: c.read.flair,
-      edited: c.read.edited,
-      date: c.read.date,
-      replyTo: null,
-      line: c.header + 1,
-      text: ownText(segments),
-      segments,
-      quotes: [],
-    });
+    posts.push(makePost({ n: posts.length + 1, author: c.read.author, authorEvidence: 'user-block', badges: c.read.flair, edited: c.read.edited, date: c.read.date, line: c.header + 1, segments }));
   });
   diagnostics.push(...notes(posts, comments.length, missing));
   return { title, posts, diagnostics };
