@@ -144,7 +144,7 @@ export function splitDiscourseRss(lines: string[], start: number, ledger: Ledger
     // Spans in the description's HTML map to the file only when it is one CDATA section.
     const inFile = (s: { start: number; end: number } | null, kind: string): SpanClaim[] => (base !== null && s ? [{ start: base + s.start, end: base + s.end, kind }] : []);
     const body = itemBody(html, who.name, link);
-        const date = isoFromRfc5322(textOf(childElement(item, 'pubDate')));
+    const date = isoFromRfc5322(textOf(childElement(item, 'pubDate')));
     drafts.push({
       wanted,
       line: lineOf(item.position?.start.offset ?? 0),
