@@ -22,6 +22,7 @@ export function parseReport(archive: Archive): unknown {
         badges: p.badges,
         edited: p.edited,
         date: p.date,
+        replyTo: p.replyTo,
         line: p.line,
         text: p.text,
         quotes: p.quotes.map((q) => ({

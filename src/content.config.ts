@@ -47,10 +47,13 @@ const posts = defineCollection({
     badges: z.array(z.string()),
     edited: z.boolean(),
     date: z.string().nullable(),
+    replyTo: z.number().nullable(),
     line: z.number(),
     segments: z.array(segment),
     quotes: z.array(reference('quotes')),
     quotedBy: z.array(postRef.extend({ quote: z.number() })),
+    /** `n` of the posts that answer this one (same thread). */
+    replies: z.array(z.number()),
     alsoIn: z.array(postRef),
   }),
 });

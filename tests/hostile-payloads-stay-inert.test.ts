@@ -2,8 +2,9 @@
  * Hostile input stays inert: captures whose bodies, titles, author names, front
  * matter and quotes carry XSS payloads (from the OWASP, PortSwigger and HTML5
  * Security cheat sheets; fixtures in `tests/fixtures/hostile/`, in the Markdown
- * export, the flat-text and the essay format, plus a capture of unknown format
- * and one holding only a title) are built into a site, and every
+ * export, the flat-text and the essay format, reddit and Discourse JSON, a
+ * Discourse feed, plus a capture of unknown format and one holding only a
+ * title) are built into a site, and every
  * page is opened in headless Chromium: no dialog opens, no payload sets
  * `window.__xss`, no request leaves for another host, and the payloads' words
  * are still there as text. Data files and meta tags are checked too.
@@ -130,6 +131,11 @@ describe('hostile captures', () => {
     expect(all).toContain('<script>alert(window.__xss=834)</script>');
     expect(all).toContain('<script>alert(window.__xss=841)</script> not a known format');
     expect(all).toContain('<svg onload="alert(window.__xss=851)"> a title alone');
+    expect(all).toContain('</title><script>alert(window.__xss=906)</script> Hostile reddit thread');
+    expect(all).toContain('<img src=x onerror=alert(window.__xss=902)>');
+    expect(all).toContain('<script>alert(window.__xss=930)</script>');
+    expect(all).toContain('"><script>alert(window.__xss=933)</script>');
+    expect(all).toContain('</title><script>alert(window.__xss=941)</script> Hostile feed');
   }, 400_000);
 
   it('stay inert when the page is used: links hovered and focused, search run', async () => {

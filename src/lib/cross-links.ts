@@ -1,9 +1,9 @@
 /**
  * Cross-links: what follows from the model once every quote knows its source —
- * who quoted each post, who took part in each thread, and, per author, their
- * posts, threads, whom they quote and who quotes them.
+ * who quoted each post, which posts reply to it, who took part in each thread,
+ * and, per author, their posts, threads, whom they quote and who quotes them.
  */
-import type { Archive, Author } from './model.js';
+import type { Archive, Author, Post } from './model.js';
 
 /** A post's address in the archive. */
 export interface PostRef {
@@ -30,6 +30,8 @@ export interface AuthorActivity {
 /** All cross-links of an archive. Keys of post maps are `slug/n`. */
 export interface CrossLinks {
   quotedBy: Map<string, QuoteRef[]>;
+  /** The posts that answer each post (their `replyTo` is its `n`), by `n` in thread order; a parent may stand after its replies. */
+  replies: Map<string, number[]>;
   alsoIn: Map<string, PostRef[]>;
   participants: Map<string, string[]>;
   activity: Map<string, AuthorActivity>;
@@ -50,6 +52,7 @@ export function crossLinks(archive: Archive): CrossLinks {
   for (const a of archive.authors) for (const n of [a.name, ...a.aliases]) byName.set(n, a);
   const authorOf = (name: string | null) => (name ? (byName.get(name) ?? null) : null);
   const quotedBy = new Map<string, QuoteRef[]>();
+  const replies = new Map<string, number[]>();
   const alsoIn = new Map<string, PostRef[]>();
   const participants = new Map<string, string[]>();
   const acts = new Map<string, { posts: PostRef[]; threads: string[]; quotes: Map<string, number>; quotedBy: Map<string, number> }>();
@@ -85,6 +88,7 @@ export function crossLinks(archive: Archive): CrossLinks {
       });
     }
     participants.set(d.slug, people);
+    addReplies(d.slug, d.posts, replies);
   }
   for (const s of archive.sharedPassages) {
     const ka = postKey(s.a.slug, s.a.post);
@@ -94,7 +98,23 @@ export function crossLinks(archive: Archive): CrossLinks {
   }
   const activity = new Map<string, AuthorActivity>();
   for (const [slug, a] of acts) activity.set(slug, { posts: a.posts, threads: a.threads, quotes: ranked(a.quotes), quotedBy: ranked(a.quotedBy) });
-  return { quotedBy, alsoIn, participants, activity, authorOf };
+  return { quotedBy, replies, alsoIn, participants, activity, authorOf };
+}
+
+/**
+ * Adds the forward links of a thread's replies to `into`: for each post with a
+ * `replyTo` that names a post of the thread, the reply's `n` under its parent's
+ * key. Replies are listed in thread order, whichever comes first in the file.
+ */
+function addReplies(slug: string, posts: readonly Post[], into: Map<string, number[]>): void {
+  const present = new Set(posts.map((p) => p.n));
+  for (const p of [...posts].sort((a, b) => a.n - b.n)) {
+    if (p.replyTo === null || p.replyTo === p.n || !present.has(p.replyTo)) continue;
+    const key = postKey(slug, p.replyTo);
+    const list = into.get(key);
+    if (list) list.push(p.n);
+    else into.set(key, [p.n]);
+  }
 }
 
 /** The archive's reading order of documents: by title, then slug (the front page's order). */

@@ -72,6 +72,11 @@ export interface Post {
    * age (`Yesterday at 10:30 PM`, `3 hours ago`) kept as written; null when not shown.
    */
   date: string | null;
+  /**
+   * `n` of the post this one answers (reddit, mail, Usenet, Discourse), or null when it
+   * answers none or its parent is not in the capture. Quotes are separate (`quotes`).
+   */
+  replyTo: number | null;
   /** 1-based source line where the post starts. */
   line: number;
   /** The post's own words: the body without its quotes, segments joined by blank lines. */

@@ -203,10 +203,12 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             badges: p.badges,
             edited: p.edited,
             date: p.date,
+            replyTo: p.replyTo,
             line: p.line,
             segments: p.segments,
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),
             quotedBy: links.quotedBy.get(key) ?? [],
+            replies: links.replies.get(key) ?? [],
             alsoIn: links.alsoIn.get(key) ?? [],
           },
         });

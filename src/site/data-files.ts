@@ -26,12 +26,14 @@ export function threadData(archive: SiteArchive, thread: Thread) {
       badges: p.data.badges,
       edited: p.data.edited,
       date: p.data.date,
+      replyTo: p.data.replyTo,
       text: ownText(p),
       quotes: p.data.quotes.map((r) => {
         const q = archive.quote.get(r.id)!.data;
         return { author: q.author, sourcePost: q.sourcePost, sourceThread: q.sourceThread === thread.id ? null : q.sourceThread, reconstructed: q.reconstructed, text: q.text };
       }),
       quotedBy: p.data.quotedBy,
+      replies: p.data.replies,
       alsoIn: p.data.alsoIn,
     })),
     sections: t.sections.map((s) => ({ title: s.title, level: s.level, id: s.id, blocks: s.blocks })),

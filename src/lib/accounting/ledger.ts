@@ -22,6 +22,7 @@ export const PLACED = new Set([
   'body',
   'poll',
   'post-date',
+  'reply-to',
 ]);
 
 /** Tracks which category each line of a text belongs to. Lines are 0-based here. */

@@ -139,7 +139,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
   let shown: string | null = null;
 
   const filled = titleOnlyLine(body);
-  if (filled !== null && !body.every(isBlank)) {
+  if (filled !== null && !body.every(isBlank) && plugin?.oneLine !== true) {
     // A single line of text: a title with nothing under it.
     const at = start + filled;
     title = (lines[at] ?? '').replace(/^#{1,6}\s+/, '').trim();

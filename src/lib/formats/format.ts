@@ -45,6 +45,11 @@ export interface CaptureFormatPlugin {
   reconstructQuotes: boolean;
   /** True when a post ending with a known author's name is signed by them (flat text without user blocks). */
   signatures: boolean;
+  /**
+   * True when a capture of a single line can hold posts (JSON as servers send
+   * it: one line). Default false: a capture of one line is read as a title alone.
+   */
+  oneLine?: boolean;
   /** Confidence, from 0 (not this format) to 1 (certainly this format), for a capture's lines (front matter removed). */
   detect(lines: readonly string[]): number;
   /**

@@ -186,6 +186,7 @@ function finishPost({ n, author, evidence, headLine, diagnostics }: PostFrame, e
     badges: [],
     edited,
     date: null,
+    replyTo: null,
     line: headLine + 1,
     text: segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n'),
     segments,

@@ -11,9 +11,13 @@ import { vbulletinText } from './vbulletin-text.js';
 import { phpbbText } from './phpbb-text.js';
 import { mybbPrint } from './mybb-print.js';
 import { forumText } from './forum-text.js';
+import { redditJson } from './reddit-json.js';
+import { redditText } from './reddit-text.js';
+import { discourseJson } from './discourse-json.js';
+import { discourseRss } from './discourse-rss.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, vbulletinText, phpbbText, mybbPrint, forumText, essay];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, vbulletinText, phpbbText, mybbPrint, redditJson, redditText, discourseJson, discourseRss, forumText, essay];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';

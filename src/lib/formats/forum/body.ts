@@ -79,6 +79,7 @@ export class ForumThread {
       badges: head.badges ?? [],
       edited: body.edited,
       date: head.date ?? null,
+      replyTo: null,
       line: (head.line ?? firstTextLine(this.lines, from, to)) + 1,
       text: ownText(body.segments),
       segments: body.segments,
