@@ -194,7 +194,8 @@ if (browserOn) {
       const ms = performance.now() - t0;
       await page.waitForTimeout(500);
       const count = await page.$eval('#search-status', (e) => (e as HTMLElement).dataset.count);
-      figure(`cold first query, ${label} ("${q}", ${count} results): bytes fetched`, (bytes / 1024).toFixed(1), 'KB');
+      figure(`query, ${label}`, `"${q}", ${count} results`);
+      figure(`cold first query, ${label}: bytes fetched`, (bytes / 1024).toFixed(1), 'KB');
       figure(`cold first query, ${label}: time to results`, ms, 'ms');
       return { context, page };
     };

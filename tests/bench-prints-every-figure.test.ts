@@ -24,8 +24,12 @@ const FIGURES = [
   'dist size',
   'index size',
   'thread page html vs text (worst of 200)',
-  'cold first query: bytes fetched',
-  'cold first query: time to first results',
+  'index pf_meta (gzipped, fetched by every first search)',
+  'index maps (per-post positions, all chunks)',
+  'cold first query, one word: bytes fetched',
+  'cold first query, one word: time to results',
+  'cold first query, three remembered words: bytes fetched',
+  'cold first query, three remembered words: time to results',
   'warm query: time to results',
 ];
 
