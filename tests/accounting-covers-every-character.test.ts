@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../src/lib/index.js';
 import type { ArchiveDocument } from '../src/lib/model.js';
 
-const seeds = path.resolve(__dirname, '../../shared/seeds');
+// The seed captures are the archive's default content.
+const seeds = path.resolve(__dirname, '../content');
 const fixtures = path.resolve(__dirname, 'fixtures');
 const files = [
   ...readdirSync(seeds).map((f) => path.join(seeds, f)),

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 
 const run = promisify(execFile);
 
@@ -13,6 +14,20 @@ const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** The shared folder beside the checkout (seeds, gold labels, scorer). */
 export const SHARED = resolve(ROOT, '../shared');
+
+/** The archive's default content: the seed captures, kept in the repository. */
+export const CONTENT = resolve(ROOT, 'content');
+
+/**
+ * Whether `../shared` (gold labels and scorer) is beside the checkout. A person
+ * who clones the repository alone does not have it: the tests that need it
+ * skip, and this prints why, once per test file.
+ */
+export function hasShared(what: string): boolean {
+  if (existsSync(resolve(SHARED, 'gold/seeds.json'))) return true;
+  process.stdout.write(`\nnotice: skipping ${what}: it needs ../shared (the gold labels and their scorer), which is not beside this checkout (${SHARED}).\n`);
+  return false;
+}
 
 /** Options for `buildSite`. */
 export interface BuildSiteOptions {
