@@ -19,11 +19,21 @@ export function importReportText(): string | null {
   return typeof r === 'string' ? r : null;
 }
 
+const BUILDING = Symbol.for('counterfactual-archive.building');
+
+/** True during `astro build`, whose end prints the report: the loader then leaves it to this integration, so it is printed once. */
+export function reportedAtEnd(): boolean {
+  return (globalThis as Record<symbol, unknown>)[BUILDING] === true;
+}
+
 /** The Astro integration: logs the import report once the build is done. */
 export default function importReport(): AstroIntegration {
   return {
     name: 'archive-import-report',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        (globalThis as Record<symbol, unknown>)[BUILDING] = command === 'build';
+      },
       'astro:build:done': ({ logger }) => {
         const report = importReportText();
         if (report) logger.info(report);

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { buildArchive, excerpt, type Archive, type Diagnostic } from '../lib/index.js';
 import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
 import { readCaptures } from './read-captures.js';
-import { setImportReport } from '../integrations/import-report.js';
+import { reportedAtEnd, setImportReport } from '../integrations/import-report.js';
 import { startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
 import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
@@ -121,8 +121,8 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
     signed: archive.documents.reduce((a, d) => a + d.posts.filter((p) => p.authorEvidence === 'signature').length, 0),
     reconstructed: archive.documents.reduce((a, d) => a + d.posts.reduce((b, p) => b + p.quotes.filter((q) => q.reconstructed).length, 0), 0),
   });
-  // Shown now (dev server, sync) and again at the end of a build (src/integrations/import-report.ts).
-  logger.info(report);
+  // A build prints it once, at its end (src/integrations/import-report.ts); the dev server and sync now.
+  if (!reportedAtEnd()) logger.info(report);
   setImportReport(report);
   writeStats({ documents: archive.documents.length, posts, ingestMs: t2 - t0, readMs: t1 - t0, ...Object.fromEntries(Object.entries(archive.timings).map(([k, v]) => [`${k}Ms`, v])) });
   if (process.env.ARCHIVE_STRICT === '1' && errors.length > 0) {
