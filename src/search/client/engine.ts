@@ -113,11 +113,11 @@ export interface Outcome {
 }
 
 /**
- * Records whose maps one search reads at most (default 150, about 60 KB):
+ * Records whose maps one search reads at most (default 80, about 50 KB at 100k posts):
  * a query touching more (two common words in a very large archive) reads the
  * most promising first, estimates the count, and reads more on demand.
  */
-export const MAX_MAPS = 150;
+export const MAX_MAPS = 80;
 
 /** BM25's term-frequency saturation and length normalisation. */
 const K1 = 1.2;
