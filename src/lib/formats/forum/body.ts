@@ -30,8 +30,9 @@ export const FORUM_CHROME: readonly ChromeRule[] = [
   { rule: 'page-nav', test: /^\s*(?:page \d{1,5}(?: of \d{1,5})?|(?:[‹«]\s*)?prev(?:ious)?(?: page)?|next(?: page)?(?:\s*[›»])?|(?:prev\s+)?\d{1,5}(?:\s+(?:…|\.\.\.|\d{1,5})){2,}(?:\s+next)?)\s*$/i },
 ];
 
-/** A `Last edited` notice, in its board variants (`Last edited: Mar 3, 2012`, `Last edited by X; 03-10-2012 at 11:11 PM.`, `Last edited by X on …, edited 2 times in total.`). */
-export const EDITED = /^\s*(?:Last edited|Last edit|Edited)(?: by [^:\n;]{1,80})?(?:\s*[:;]\s*.{0,80}|\s+on\s+.{4,120}|\s*)$/i;
+/** A `Last edited` notice, in its board variants (`Last edited: Mar 3, 2012`, `Last edited by X; 03-10-2012 at 11:11 PM.`, `Last edited by X on …, edited 2 times in total.`, `(This post was last modified: … by X.)`). */
+export const EDITED =
+  /^\s*(?:(?:Last edited|Last edit|Edited)(?: by [^:\n;]{1,80})?(?:\s*[:;]\s*.{0,200}|\s+on\s+.{4,160}|\s*)|\(This post was last modified: .{4,160}\))$/i;
 
 /** The line phpBB and vBulletin print between a post and its signature. */
 export const SIGNATURE_RULE = /^\s*_{5,}\s*$/;
