@@ -349,7 +349,7 @@ export function detectPlainCapture(lines: readonly string[]): number {
 /** XenForo flat text (`plain-capture`). */
 export const plainCapture: CaptureFormatPlugin = {
   name: 'plain-capture',
-  label: 'XenForo flat text: unmarked quotes reconstructed from repeated text',
+  label: 'XenForo flat text',
   kind: 'thread',
   markdown: false,
   reconstructQuotes: true,
