@@ -49,6 +49,8 @@ export class ForumThread {
   readonly diagnostics: Diagnostic[] = [];
   /** Own words of the posts read so far, keyed by `n`: quotes are compared against them. */
   readonly index = new PassageIndex();
+  /** Every word of the posts read so far, quotes included: where a quote of a quote ends is found here. */
+  readonly wholeIndex = new PassageIndex();
 
   /**
    * @param chrome page chrome to drop, by rule (default `FORUM_CHROME`)
@@ -95,6 +97,7 @@ export class ForumThread {
     }
     this.posts.push(post);
     this.index.add(n, post.text);
+    this.wholeIndex.add(n, [post.text, ...post.quotes.map((q) => q.text)].join('\n\n'));
     return post;
   }
 }
@@ -208,7 +211,9 @@ export function readBody(t: ForumThread, from: number, to: number): { segments: 
     const att = readAttribution(lines, j, to);
     if (att) {
       const start = j + att.lines;
-      const ext = quoteExtent(lines, start, to, att.author, t.index, t.authorOf);
+      let ext = quoteExtent(lines, start, to, att.author, t.index, t.authorOf);
+      // Not in anyone's own words: maybe a quote of a quote whose first source is not in the capture.
+      if (ext.matched === null && ext.expandLine < 0) ext = quoteExtent(lines, start, to, att.author, t.wholeIndex, t.authorOf);
       if (ext.end >= start) {
         flush();
         ledger.claim(j, start - 1, 'quote-attribution');
