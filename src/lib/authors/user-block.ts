@@ -70,6 +70,16 @@ export function isRankLike(line: string): boolean {
   return RANK.test(t) && !/[.!?:;,]$/.test(t) && t.split(/\s+/).length <= 5 && !/^https?:/i.test(t);
 }
 
+/**
+ * True when a line could be a custom user title, which may end with
+ * punctuation (`Fear the Mustache!`, `Just a guy...`): at most 8 words and 50
+ * characters, not a link or a list item. Counted only before a definite badge.
+ */
+export function isCustomTitle(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 50 && t.split(/\s+/).length <= 8 && !/^(?:https?:|www\.|[-*•>#])/i.test(t);
+}
+
 /** True when a line could be a display name: 1 to 60 characters, at most 6 words, not a badge or separator. */
 export function isNameLike(line: string): boolean {
   const t = line.trim();
@@ -107,7 +117,7 @@ export function readUserBlock(lines: readonly string[], at: number, to: number):
   while (j <= to && !isBlank(lines[j] ?? '')) {
     const l = lines[j] ?? '';
     if (isDefiniteBadge(l) || (afterLabel && l.trim().length <= 60) || (lastDefinite >= 0 && BARE_COUNTER.test(l.trim()))) lastDefinite = j;
-    else if (!isRankLike(l)) break;
+    else if (!isRankLike(l) && !isCustomTitle(l)) break;
     afterLabel = !afterLabel && BARE_LABEL.test(l.trim());
     j++;
   }

@@ -165,7 +165,9 @@ export function splitPhpbbText(lines: string[], start: number, ledger: Ledger): 
   const { order, diagnostic } = dateOrder(headers.flatMap((h) => (h.dateText ? [h.dateText] : [])), 'mdy', (headers[0]?.line ?? start) + 1);
   if (diagnostic) t.diagnostics.push(diagnostic);
   postsFromHeaders(t, headers, i, end, order);
-  return threadResult(t, title, start + 1);
+  const subjectLine = headers.flatMap((h) => h.claims.filter((c) => c[2] === 'post-subject').map((c) => c[0]))[0];
+  const subject = subjectLine === undefined ? undefined : /^\s*(?:Post subject:\s*)?(.*?)\s*$/i.exec(lines[subjectLine] ?? '')![1]!;
+  return threadResult(t, title, start + 1, subject ? { subject, line: subjectLine! + 1, missing: 'topic title line' } : undefined);
 }
 
 /**

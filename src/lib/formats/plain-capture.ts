@@ -128,7 +128,7 @@ export function splitPlainCapture(lines: string[], start: number, ledger: Ledger
   const boundaries: number[] = [];
   for (let j = i; j <= end; j++) {
     const prev = lines[j - 1] ?? '';
-    if (j === i || isBlank(prev) || PLAIN_SEPARATOR.test(prev) || isChrome(j - 1)) boundaries.push(j);
+    if (j <= i + 1 || isBlank(prev) || PLAIN_SEPARATOR.test(prev) || isChrome(j - 1)) boundaries.push(j);
   }
   const learned = learnUserBlocks(lines, boundaries, end);
   // 3. The title, unless the capture opens with a user block or with a post's first sentence.
@@ -320,7 +320,9 @@ function addPost(t: ForumThread, s: Start, to: number, lines: readonly string[])
  * no-break space (or two holding only a space); 0.7 with two user blocks
  * that carry definite badges, or one and XenForo's marks (`said:` quotes,
  * `Click to expand...`, the ad line, `Reactions:` and `Last edited:` lines, a
- * poll's `Votes:` lines); 0.5 with two of those marks and no block; else 0.
+ * poll's `Votes:` lines); 0.5 with two of those marks and no block; 0.6 with
+ * three blocks of a board's own titles that recur (name and title over posts
+ * more than once); else 0.
  */
 export function detectPlainCapture(lines: readonly string[]): number {
   let spaces = 0;
@@ -334,13 +336,20 @@ export function detectPlainCapture(lines: readonly string[]): number {
     if (readUserBlock(lines, j, Math.min(lines.length - 1, j + 12))) blocks++;
   }
   if (blocks >= 2 || (blocks >= 1 && marks >= 1)) return 0.7;
-  return marks >= 2 ? 0.5 : 0;
+  if (marks >= 2) return 0.5;
+  // Boards whose blocks carry only their own titles: the same name and title standing over posts again and again.
+  const starts: number[] = [];
+  for (let j = 0; j < lines.length; j++) if (j <= 1 || isBlank(lines[j - 1] ?? '')) starts.push(j);
+  const learned = learnUserBlocks(lines, starts, lines.length - 1);
+  let weak = 0;
+  for (const j of starts) if (readLearnedUserBlock(lines, j, lines.length - 1, learned)?.badges.length) weak++;
+  return weak >= 3 ? 0.6 : 0;
 }
 
 /** XenForo flat text (`plain-capture`). */
 export const plainCapture: CaptureFormatPlugin = {
   name: 'plain-capture',
-  label: 'XenForo flat text: unmarked quotes reconstructed from repeated text',
+  label: 'XenForo flat text',
   kind: 'thread',
   markdown: false,
   reconstructQuotes: true,

@@ -30,8 +30,9 @@ export const FORUM_CHROME: readonly ChromeRule[] = [
   { rule: 'page-nav', test: /^\s*(?:page \d{1,5}(?: of \d{1,5})?|(?:[‹«]\s*)?prev(?:ious)?(?: page)?|next(?: page)?(?:\s*[›»])?|(?:prev\s+)?\d{1,5}(?:\s+(?:…|\.\.\.|\d{1,5})){2,}(?:\s+next)?)\s*$/i },
 ];
 
-/** A `Last edited` notice, in its board variants (`Last edited: Mar 3, 2012`, `Last edited by X; 03-10-2012 at 11:11 PM.`, `Last edited by X on …, edited 2 times in total.`). */
-export const EDITED = /^\s*(?:Last edited|Last edit|Edited)(?: by [^:\n;]{1,80})?(?:\s*[:;]\s*.{0,80}|\s+on\s+.{4,120}|\s*)$/i;
+/** A `Last edited` notice, in its board variants (`Last edited: Mar 3, 2012`, `Last edited by X; 03-10-2012 at 11:11 PM.`, `Last edited by X on …, edited 2 times in total.`, `(This post was last modified: … by X.)`). */
+export const EDITED =
+  /^\s*(?:(?:Last edited|Last edit|Edited)(?: by [^:\n;]{1,80})?(?:\s*[:;]\s*.{0,200}|\s+on\s+.{4,160}|\s*)|\(This post was last modified: .{4,160}\))$/i;
 
 /** The line phpBB and vBulletin print between a post and its signature. */
 export const SIGNATURE_RULE = /^\s*_{5,}\s*$/;
@@ -48,6 +49,8 @@ export class ForumThread {
   readonly diagnostics: Diagnostic[] = [];
   /** Own words of the posts read so far, keyed by `n`: quotes are compared against them. */
   readonly index = new PassageIndex();
+  /** Every word of the posts read so far, quotes included: where a quote of a quote ends is found here. */
+  readonly wholeIndex = new PassageIndex();
 
   /**
    * @param chrome page chrome to drop, by rule (default `FORUM_CHROME`)
@@ -95,6 +98,7 @@ export class ForumThread {
     }
     this.posts.push(post);
     this.index.add(n, post.text);
+    this.wholeIndex.add(n, [post.text, ...post.quotes.map((q) => q.text)].join('\n\n'));
     return post;
   }
 }
@@ -208,7 +212,9 @@ export function readBody(t: ForumThread, from: number, to: number): { segments: 
     const att = readAttribution(lines, j, to);
     if (att) {
       const start = j + att.lines;
-      const ext = quoteExtent(lines, start, to, att.author, t.index, t.authorOf);
+      let ext = quoteExtent(lines, start, to, att.author, t.index, t.authorOf);
+      // Not in anyone's own words: maybe a quote of a quote whose first source is not in the capture.
+      if (ext.matched === null && ext.expandLine < 0) ext = quoteExtent(lines, start, to, att.author, t.wholeIndex, t.authorOf);
       if (ext.end >= start) {
         flush();
         ledger.claim(j, start - 1, 'quote-attribution');

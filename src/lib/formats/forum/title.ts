@@ -47,7 +47,7 @@ export function inferThreadTitle(posts: readonly Post[], line: number): { title:
     if (!first) return null;
     const flat = first.text.replace(/\s+/g, ' ').trim();
     const sentence = /^.{10,}?[.!?](?=\s|$)/u.exec(flat)?.[0] ?? flat;
-    title = shortenTitle(sentence, 80);
+    title = excerpt(sentence, 80);
   }
   return {
     title,
