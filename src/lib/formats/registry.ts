@@ -7,9 +7,10 @@ import type { CaptureFormatPlugin } from './format.js';
 import { markdownExport } from './markdown-export.js';
 import { plainCapture } from './plain-capture.js';
 import { essay } from './essay.js';
+import { mail } from './mail.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';
