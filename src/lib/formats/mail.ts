@@ -20,7 +20,7 @@ import { PassageIndex } from '../quotes/passage-index.js';
 import { detectMailbox, headerValue, readHeaderBlock, splitMailbox, startsHeader, type MessageSpan } from './mail/mailbox.js';
 import { authorFromAddress, baseSubject, decodeHeader, mailDate, messageIds } from './mail/headers.js';
 import { readMailBody, type BodyLine, type MailBody } from './mail/mail-body.js';
-import { mimeLineKinds, needsMime } from './mail/mime-parts.js';
+import { mimeLineKinds, needsMime, plainLines } from './mail/mime-parts.js';
 import { parseHtml, hastToMarkdown } from './html/html-tree.js';
 import type { DecodedMessage } from '../read/mail-mime.js';
 import { replyLinks } from './mail/threading.js';
@@ -53,9 +53,8 @@ const DIGEST_NUMBER = /^Message:\s*\d+\s*$/i;
  * the body is not a digest.
  */
 function digestParts(lines: readonly string[], span: MessageSpan): { spans: MessageSpan[]; marks: number[] } {
-  const spans: MessageSpan[] = [];
   const marks: number[] = [];
-  const starts: number[] = [];
+  const parts: { sep: number; start: number }[] = [];
   for (let i = span.bodyFirst; i <= span.bodyLast; i++) {
     if (!DIGEST_SEPARATOR.test(lines[i] ?? '')) continue;
     let j = i + 1;
@@ -64,25 +63,26 @@ function digestParts(lines: readonly string[], span: MessageSpan): { spans: Mess
       j++;
       while (j <= span.bodyLast && isBlank(lines[j] ?? '')) j++;
     }
-    if (startsHeader(lines, j)) {
-      starts.push(j);
-      for (let k = i; k < j; k++) marks.push(k);
-    }
+    if (!startsHeader(lines, j)) continue;
+    parts.push({ sep: i, start: j });
+    for (let k = i; k < j; k++) marks.push(k);
+    i = j;
   }
-  starts.forEach((s, k) => {
-    let to = (starts[k + 1] ?? span.bodyLast + 1) - 1;
-    while (to > s && (isBlank(lines[to] ?? '') || DIGEST_SEPARATOR.test(lines[to] ?? '') || DIGEST_NUMBER.test(lines[to] ?? '')) && !marks.includes(to)) to--;
-    if (k === starts.length - 1) {
+  const spans = parts.map(({ start }, k) => {
+    let to = (parts[k + 1]?.sep ?? span.bodyLast + 1) - 1;
+    if (k === parts.length - 1) {
       // The digest's footer follows the last dashed line after the last message.
-      for (let m = to; m > s; m--) if (DIGEST_SEPARATOR.test(lines[m] ?? '')) {
-        to = m - 1;
-        break;
+      for (let m = to; m > start; m--) {
+        if (DIGEST_SEPARATOR.test(lines[m] ?? '')) {
+          to = m - 1;
+          break;
+        }
       }
     }
-    while (to > s && (isBlank(lines[to] ?? '') || DIGEST_SEPARATOR.test(lines[to] ?? ''))) to--;
-    const { headers, next } = readHeaderBlock(lines, s, to);
+    while (to > start && (isBlank(lines[to] ?? '') || DIGEST_SEPARATOR.test(lines[to] ?? ''))) to--;
+    const { headers, next } = readHeaderBlock(lines, start, to);
     const bodyFirst = next <= to && isBlank(lines[next] ?? '') ? next + 1 : next;
-    spans.push({ separator: -1, headerFirst: s, headerLast: next - 1, bodyFirst, bodyLast: to, headers });
+    return { separator: -1, headerFirst: start, headerLast: next - 1, bodyFirst, bodyLast: to, headers };
   });
   return { spans, marks };
 }
@@ -98,12 +98,15 @@ function readMessage(lines: readonly string[], span: MessageSpan, decoded: Decod
   }
   let rows: BodyLine[] = [];
   let verbatim = true;
+  const raw = Math.max(0, span.bodyLast - span.bodyFirst + 1);
   if (needsMime(h)) {
     if (decoded && !decoded.error && (decoded.text !== null || decoded.html !== null)) {
       const text = decoded.text ?? hastToMarkdown(parseHtml(decoded.html ?? ''));
-      rows = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((t, k) => ({ text: t, line: Math.min(span.bodyFirst + k, Math.max(span.bodyFirst, span.bodyLast)) }));
-      verbatim = false;
-    } else {
+      const decodedLines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+      // 8-bit text decoded by its charset keeps its lines: they are still the capture's lines, one for one.
+      verbatim = plainLines(h) && decodedLines.length === raw;
+      rows = decodedLines.map((t, k) => ({ text: t, line: verbatim ? span.bodyFirst + k : Math.min(span.bodyFirst + k, Math.max(span.bodyFirst, span.bodyLast)) }));
+    } else if (!plainLines(h, true)) {
       diagnostics.push({
         rule: 'mail-not-decoded',
         severity: 'warning',
@@ -112,7 +115,8 @@ function readMessage(lines: readonly string[], span: MessageSpan, decoded: Decod
       });
     }
   }
-  if (verbatim) for (let i = span.bodyFirst; i <= span.bodyLast; i++) rows.push({ text: lines[i] ?? '', line: i });
+  if (rows.length === 0) verbatim = true;
+  if (verbatim && rows.length === 0) for (let i = span.bodyFirst; i <= span.bodyLast; i++) rows.push({ text: lines[i] ?? '', line: i });
   return {
     span,
     author: from ? authorFromAddress(from) : null,

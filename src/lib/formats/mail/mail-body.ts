@@ -53,6 +53,8 @@ const MARKERS = /^[ \t]?(?:[>›][ \t]?)+/;
 /** An elision mark in a quote: `[…]`, `[snip]`, `…[44 more quoted lines elided]…`, `<snip>`. */
 const ELISION =
   /^\s*(?:…|\.{2,})?\s*[[<(]\s*(?:…|\.{2,})?\s*(?:(?:\d+\s+)?(?:more\s+)?(?:quoted\s+)?(?:lines?\s+)?(?:elided|snip(?:ped)?|deleted|removed|omitted|trimmed|cut)(?:\s+\w+){0,3}|…|\.{2,})\s*(?:…|\.{2,})?\s*[\]>)]\s*(?:…|\.{2,})?\s*$/i;
+/** The first line of an attribution that may run over two lines (`On <date>, Name` / `<addr> wrote:`). */
+const TWO_LINE_START = /^\s*(?:On|Le|El|Il|Op|Em|Am|Den|På|Dne|W dniu|In article|In message|In <)\s/i;
 /** The start of an Outlook original or a forwarded message. */
 const ORIGINAL =
   /^\s*(?:-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Forwarded message|Weitergeleitete Nachricht|Message transféré|Forwarded by .*)\s*-{2,}|Begin forwarded message:|_{20,})\s*$/i;
@@ -291,13 +293,13 @@ function attributionBefore(own: Row[], known: ReadonlySet<string>): { name: stri
   if (k >= 0 && isBlank(own[k]!.text)) k--;
   const last = own[k];
   if (!last || isBlank(last.text)) return null;
+  const before = own[k - 1];
+  // `On <date>, Name` + `<addr> wrote:`: the two lines are one attribution.
+  const split = before && !isBlank(before.text) && (TWO_LINE_START.test(before.text) || /^\s*[<("“]/.test(last.text));
+  const two = split ? attributionName(`${before.text} ${last.text}`) : null;
+  if (two !== null) return { name: two, rows: [before, last] };
   const one = attributionName(last.text) ?? bareNameAttribution(last.text, known);
   if (one !== null) return { name: one, rows: [last] };
-  const before = own[k - 1];
-  if (before && !isBlank(before.text)) {
-    const two = attributionName(`${before.text} ${last.text}`);
-    if (two !== null) return { name: two, rows: [before, last] };
-  }
   return null;
 }
 

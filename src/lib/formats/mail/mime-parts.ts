@@ -19,9 +19,10 @@ export function headerParam(value: string | undefined, name: string): string | u
 }
 
 /**
- * True when a message's body must be MIME-decoded to be read: a type other
- * than text/plain, a quoted-printable or base64 transfer encoding, format=flowed,
- * or a charset other than ASCII, UTF-8 and Latin-1.
+ * True when a message's body should be MIME-decoded to be read exactly: a type
+ * other than text/plain, a quoted-printable or base64 transfer encoding,
+ * format=flowed, or a charset other than ASCII (8-bit text is decoded from the
+ * file's bytes by its declared charset, since one mbox may mix charsets).
  */
 export function needsMime(headers: readonly HeaderField[]): boolean {
   const type = headerValue(headers, 'content-type');
@@ -31,7 +32,23 @@ export function needsMime(headers: readonly HeaderField[]): boolean {
   if (!/^\s*text\/plain\b/i.test(type)) return true;
   if (/format\s*=\s*"?flowed/i.test(type)) return true;
   const charset = headerParam(type, 'charset');
-  return charset !== undefined && !TEXT_AS_READ.test(charset.trim());
+  return charset !== undefined && !/^(?:us-ascii|ascii|ansi_x3\.4-1968)$/i.test(charset.trim());
+}
+
+/**
+ * True when a message is one text/plain part whose raw lines are its text line
+ * for line (no transfer encoding, not flowed); with `asRead`, also only when its
+ * charset is one the read stage decodes the same way (ASCII, UTF-8, Latin-1,
+ * Windows-1252), so the raw lines can stand in for a decoding.
+ */
+export function plainLines(headers: readonly HeaderField[], asRead = false): boolean {
+  const type = headerValue(headers, 'content-type');
+  const cte = (headerValue(headers, 'content-transfer-encoding') ?? '').trim().toLowerCase();
+  if (cte === 'quoted-printable' || cte === 'base64') return false;
+  if (!type) return true;
+  if (!/^\s*text\/plain\b/i.test(type) || /format\s*=\s*"?flowed/i.test(type)) return false;
+  const charset = headerParam(type, 'charset');
+  return !asRead || charset === undefined || TEXT_AS_READ.test(charset.trim());
 }
 
 /**
