@@ -8,9 +8,10 @@ import { markdownExport } from './markdown-export.js';
 import { plainCapture } from './plain-capture.js';
 import { essay } from './essay.js';
 import { mail } from './mail.js';
+import { mailText } from './mail-text.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail, mailText];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';

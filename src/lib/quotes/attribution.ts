@@ -25,7 +25,10 @@ const ON = '(?:On|Le|El|Il|Op|Em|Am|Den|På|Dne|W dniu|Στις|В)';
 const ADDRESS = /([\w.+'-]+)(?:@| at )[\w-]+(?:\.[\w-]+)+/;
 
 /** Words that belong to a date or time, not to a name, in `On <date>, X wrote:`. */
-const DATE_WORD = /^(?:\d.*|a\.?m\.?|p\.?m\.?|at|um|à|a las|alle|om|kl\.?|o|(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\.?,?|utc|gmt|[+-]\d{4}|\(\w+\)|[a-z]{2,4}t)$/i;
+const DATE_WORD =
+  /^(?:\d.*|a\.?m\.?|p\.?m\.?|at|um|à|a las|alle|om|kl\.?|o|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|\.)?,?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?|utc|gmt|[+-]\d{4}|\(\w+\))$/i;
+/** Zone abbreviations after a time (`EST`, `CEST`), in capitals as software writes them. */
+const ZONE_WORD = /^(?:[ECMP][SD]T|CES?T|BST|MSK|JST|AES?T|UT)$/;
 
 /**
  * The name in an attribution's "who" part: a quoted or plain display name, else
@@ -64,7 +67,7 @@ function nameAfterDate(rest: string): string | null {
   let tail = comma >= 0 ? head.slice(comma + 1).trim() : head.trim();
   const words = tail.split(/\s+/).filter(Boolean);
   // Drop date and time words from the front: `Tue 3 Mar 2009 10:00:00 -0500 John Smith`.
-  while (words.length > 0 && DATE_WORD.test(words[0]!)) words.shift();
+  while (words.length > 0 && (DATE_WORD.test(words[0]!) || ZONE_WORD.test(words[0]!))) words.shift();
   tail = words.join(' ');
   if (tail) return nameFromWho(angle ? `${tail} <${angle[2]}>` : tail);
   return angle ? nameFromWho(`<${angle[2]}>`) : null;
