@@ -36,7 +36,11 @@ export function hastToMarkdown(node: HastNodes | readonly ElementContent[]): str
         ? (node as HastRoot)
         : { type: 'root', children: [node as ElementContent] };
     const md = toMdast(root, { newlines: false }) as MdRoot;
-    return String(stringifier.stringify(md)).replace(/\n{3,}/g, '\n\n').trim();
+    return String(stringifier.stringify(md))
+      .replace(/\\\n(?:[ \t]*\\\n)+/g, '\n\n') // two line breaks in a row (`<br><br>`) end a paragraph
+      .replace(/\\\n(?=[ \t]*\n|$)/g, '\n') // a line break that ends a paragraph is none
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   } catch {
     return '';
   }
