@@ -13,9 +13,11 @@ import { xenforo2Page } from './xenforo2-page.js';
 import { xenforo1Page } from './xenforo1-page.js';
 import { vbulletinPage } from './vbulletin-page.js';
 import { phpbbPage } from './phpbb-page.js';
+import { nodebbPage } from './nodebb-page.js';
+import { discoursePage } from './discourse-page.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail, mailText, xenforo2Page, xenforo1Page, vbulletinPage, phpbbPage];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail, mailText, xenforo2Page, xenforo1Page, vbulletinPage, phpbbPage, nodebbPage, discoursePage];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';

@@ -61,6 +61,8 @@ export interface Board {
   readQuote(el: Element): PageQuote;
   /** Selectors of the page's thread title, tried in order before `<title>`. */
   title: string[];
+  /** More named drop rules for what is left outside the posts read (default none). */
+  drops?: [string, string][];
 }
 
 /** Elements never part of a post's words, removed from bodies before conversion. */
@@ -175,10 +177,10 @@ function readBody(board: Board, body: Element, start: number, dropped: Element[]
     const k = Number(m[1]);
     const q = read[k]!;
     const at = linesOf(roots[k]!);
-    ownLine = (at ? at.to : 0) + start + 1;
+    ownLine = (at ? at.to : (linesOf(body)?.from ?? 0)) + start + 1;
     const text = quoteMarkdown(board, q);
     if (!text) continue;
-    quotes.push({ author: q.author, text, sourcePost: null, sourceThread: null, reconstructed: false, line: (at ? at.from : 0) + start + 1, sourceId: q.sourceId });
+    quotes.push({ author: q.author, text, sourcePost: null, sourceThread: null, reconstructed: false, line: (at ? at.from : (linesOf(body)?.from ?? 0)) + start + 1, sourceId: q.sourceId });
     segments.push({ kind: 'quote', quote: quotes.length - 1 });
   }
   flush();
@@ -232,6 +234,7 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
   claim(titleEl, 'title');
   for (const [rule, sel] of DROP_RULES) for (const el of selectAll(sel, tree)) claim(el, rule);
   pagePosts.forEach((p) => claim(p.el, 'post-chrome'));
+  for (const [rule, sel] of board.drops ?? []) for (const el of selectAll(sel, tree)) claim(el, rule);
   claim(select('head', tree), 'page-head');
   for (let i = start; i < lines.length; i++) if (!isBlank(lines[i] ?? '')) ledger.claim(i, i, 'page-markup');
 

@@ -297,7 +297,7 @@ function attributionBefore(own: Row[], known: ReadonlySet<string>): { name: stri
   // `On <date>, Name` + `<addr> wrote:`: the two lines are one attribution.
   const split = before && !isBlank(before.text) && (TWO_LINE_START.test(before.text) || /^\s*[<("“]/.test(last.text));
   const two = split ? attributionName(`${before.text} ${last.text}`) : null;
-  if (two !== null) return { name: two, rows: [before, last] };
+  if (two !== null && before) return { name: two, rows: [before, last] };
   const one = attributionName(last.text) ?? bareNameAttribution(last.text, known);
   if (one !== null) return { name: one, rows: [last] };
   return null;
