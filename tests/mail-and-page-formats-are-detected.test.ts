@@ -31,6 +31,7 @@ describe('detection of mail and saved pages', () => {
       'vbulletin4.html': 'vbulletin-page',
       'vbulletin5.html': 'vbulletin-page',
       'phpbb3.html': 'phpbb-page',
+      'phpbb-windows-1252.html': 'phpbb-page',
       'nodebb.html': 'nodebb-page',
       'nodebb-markup-only.html': 'nodebb-page',
       'discourse.html': 'discourse-page',

@@ -107,6 +107,15 @@ describe('saved forum pages', () => {
     expectAccounted(doc);
   });
 
+  it('reads a page in the charset it declares: ISO-8859-1 read as Windows-1252, numeric entities decoded', async () => {
+    const doc = await read('phpbb-windows-1252.html');
+    expect(doc.posts[0]!.author).toBe('José María');
+    expect(doc.posts[0]!.text).toBe('“Café” society in Madrid – and “numeric” entities é – decode too.');
+    expect(doc.diagnostics.find((d) => d.rule === 'not-utf8')).toBeUndefined();
+    expect(doc.diagnostics.find((d) => d.rule === 'declared-charset')?.severity).toBe('info');
+    expectAccounted(doc);
+  });
+
   it('reads a page of an unknown board as its visible text', async () => {
     const doc = await read('unknown-board.html');
     expect(doc.format).toBe('html-page');
