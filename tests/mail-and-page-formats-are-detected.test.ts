@@ -33,7 +33,6 @@ describe('detection of mail and saved pages', () => {
       'phpbb3.html': 'phpbb-page',
       'phpbb-windows-1252.html': 'phpbb-page',
       'nodebb.html': 'nodebb-page',
-      'nodebb-markup-only.html': 'nodebb-page',
       'discourse.html': 'discourse-page',
       'unknown-board.html': 'html-page',
     };
