@@ -73,8 +73,9 @@ const board: Board = {
 
 /** Confidence: 0.96 for an HTML page with Discourse posts (`topic-post` or `crawler-post`) and their bodies. */
 export function detectDiscoursePage(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
-  return /\b(?:topic-post|crawler-post)\b/.test(t) && /\bcooked\b|itemprop="text"/.test(t) && looksLikeHtml(lines) ? 0.96 : 0;
+  return /\b(?:topic-post|crawler-post)\b/.test(t) && /\bcooked\b|itemprop="text"/.test(t) ? 0.96 : 0;
 }
 
 /** Saved Discourse topic pages (`discourse-page`). */

@@ -112,8 +112,9 @@ function unposition(el: Element): void {
 
 /** Confidence: 0.96 for an HTML page with NodeBB posts (`component="post"`) or its `ajaxify-data` script. */
 export function detectNodebb(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
-  return (/component="post"/.test(t) || /id="ajaxify-data"/.test(t)) && looksLikeHtml(lines) ? 0.96 : 0;
+  return (/component="post"/.test(t) || /id="ajaxify-data"/.test(t)) ? 0.96 : 0;
 }
 
 /** Saved NodeBB topic pages (`nodebb-page`). */

@@ -51,8 +51,9 @@ const board: Board = {
 
 /** Confidence: 0.95 for an HTML page with phpBB posts (`div.post` with `id="p123"` and a `postbody`). */
 export function detectPhpbb(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
-  return /id="p\d+"/.test(t) && /class="[^"]*\bpostbody\b/.test(t) && /class="[^"]*\bcontent\b/.test(t) && looksLikeHtml(lines) ? 0.95 : 0;
+  return /id="p\d+"/.test(t) && /class="[^"]*\bpostbody\b/.test(t) && /class="[^"]*\bcontent\b/.test(t) ? 0.95 : 0;
 }
 
 /** Saved phpBB 3 topic pages (`phpbb-page`). */

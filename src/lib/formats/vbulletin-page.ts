@@ -96,9 +96,10 @@ function vb3Signature(post: Element, body: Element | null): Element[] {
 
 /** Confidence: 0.96 for an HTML page with vBulletin post markers (`<!-- post #123 -->`, `post_message_123`, `li.b-post`). */
 export function detectVbulletin(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
   const marked = /<!-- post #\d+ -->/.test(t) || /id="post_message_\d+"/.test(t) || (/\bb-post\b/.test(t) && /data-node-id=/.test(t));
-  return marked && looksLikeHtml(lines) ? 0.96 : 0;
+  return marked ? 0.96 : 0;
 }
 
 /** Saved vBulletin 3, 4 and 5 thread pages (`vbulletin-page`). */

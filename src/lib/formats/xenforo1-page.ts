@@ -39,8 +39,9 @@ const board: Board = {
 
 /** Confidence: 0.96 for an HTML page with XenForo 1 `li.message` posts and `messageText` bodies. */
 export function detectXenforo1(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
-  return /id="post-\d+"/.test(t) && /\bmessageText\b/.test(t) && /data-author=/.test(t) && looksLikeHtml(lines) ? 0.96 : 0;
+  return /id="post-\d+"/.test(t) && /\bmessageText\b/.test(t) && /data-author=/.test(t) ? 0.96 : 0;
 }
 
 /** Saved XenForo 1 thread pages (`xenforo1-page`). */

@@ -40,8 +40,9 @@ const board: Board = {
 
 /** Confidence: 0.97 for an HTML page with XenForo 2 post articles (`data-content="post-…"`) and `bbWrapper` bodies. */
 export function detectXenforo2(lines: readonly string[]): number {
+  if (!looksLikeHtml(lines)) return 0;
   const t = joined(lines);
-  return /data-content="post-\d+"/.test(t) && /bbWrapper/.test(t) && looksLikeHtml(lines) ? 0.97 : 0;
+  return /data-content="post-\d+"/.test(t) && /bbWrapper/.test(t) ? 0.97 : 0;
 }
 
 /** Saved XenForo 2 thread pages (`xenforo2-page`). */

@@ -327,10 +327,10 @@ export function bestDate(candidates: { iso?: string | null; epoch?: string | num
   return null;
 }
 
-/** A cheap test that a capture is an HTML page (before parsing it). */
+/** A cheap test that a capture is an HTML page (before parsing it): a doctype or `<html>`, `<head>`, `<body>` near the top, or 20 tags in its first 200 lines. */
 export function looksLikeHtml(lines: readonly string[]): boolean {
-  const head = lines.slice(0, 40).join('\n').slice(0, 4000);
-  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(head) || (lines.join('\n').match(/<\/?(?:div|p|span|a|li|article|section)[\s>]/gi) ?? []).length >= 20;
+  const head = lines.slice(0, 200).join('\n');
+  return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(head.slice(0, 4000)) || (head.match(/<\/?(?:div|p|span|a|li|article|section)[\s>]/gi) ?? []).length >= 20;
 }
 
 /** The whole capture as one string, for cheap detection by markup markers. */
