@@ -12,7 +12,7 @@ const dir = (d: string) => path.resolve(__dirname, 'fixtures', d);
 const files = (d: string) => readdirSync(dir(d)).map((f) => path.join(dir(d), f));
 const detected = (file: string) => detectFormat(normaliseSource(decodeCapture(readFileSync(file)).text ?? '').text.split('\n')).format?.name ?? 'unknown';
 
-const MINE = new Set(['mail', 'mail-text', 'xenforo2-page', 'xenforo1-page', 'vbulletin-page', 'phpbb-page', 'nodebb-page', 'discourse-page', 'html-page']);
+const MINE = new Set(['mail', 'mail-text', 'xenforo2-page', 'xenforo1-page', 'vbulletin-page', 'phpbb-page', 'nodebb-page', 'discourse-page', 'pipermail-page', 'html-page']);
 
 describe('detection of mail and saved pages', () => {
   it('takes the mail format for mbox files and .eml messages', () => {
@@ -34,6 +34,7 @@ describe('detection of mail and saved pages', () => {
       'phpbb-windows-1252.html': 'phpbb-page',
       'nodebb.html': 'nodebb-page',
       'discourse.html': 'discourse-page',
+      'pipermail.html': 'pipermail-page',
       'unknown-board.html': 'html-page',
     };
     for (const f of files('pages')) expect(detected(f), f).toBe(expected[path.basename(f)]);

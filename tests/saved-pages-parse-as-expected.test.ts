@@ -121,6 +121,16 @@ describe('saved forum pages', () => {
     expectAccounted(doc);
   });
 
+  it('reads a pipermail archive page: one message, its quote and attribution, its reply to a message on another page noted', async () => {
+    const doc = await read('pipermail.html');
+    expect(doc.format).toBe('pipermail-page');
+    expect(doc.title).toBe("[whatif] Lincoln survives Ford's Theatre");
+    expect(summarise(doc)).toEqual([{ author: 'Mary Major', date: '2021-03-06T16:45:00+00:00', replyTo: null, quotes: [['Tom Okafor', null]] }]);
+    expect(doc.posts[0]!.text).toBe('It funded the Army of occupation, which is the Bureau by another name.');
+    expect(doc.diagnostics.find((d) => d.rule === 'reply-outside-capture')?.message).toContain('to-200@example.net');
+    expectAccounted(doc);
+  });
+
   it('reads a page of an unknown board as its visible text', async () => {
     const doc = await read('unknown-board.html');
     expect(doc.format).toBe('html-page');

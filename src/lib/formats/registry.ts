@@ -16,9 +16,10 @@ import { phpbbPage } from './phpbb-page.js';
 import { nodebbPage } from './nodebb-page.js';
 import { discoursePage } from './discourse-page.js';
 import { htmlPage } from './html-page.js';
+import { pipermailPage } from './pipermail-page.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail, mailText, xenforo2Page, xenforo1Page, vbulletinPage, phpbbPage, nodebbPage, discoursePage, htmlPage];
+export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, essay, mail, mailText, xenforo2Page, xenforo1Page, vbulletinPage, phpbbPage, nodebbPage, discoursePage, pipermailPage, htmlPage];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';

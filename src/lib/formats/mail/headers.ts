@@ -99,10 +99,12 @@ export function messageIds(value: string | undefined): string[] {
 
 /** A subject without its reply and forward prefixes (`Re: Re[2]: Fwd: AW: SV:`). */
 export function baseSubject(subject: string): string {
-  let s = subject.trim();
+  // A list tag may come before the prefixes (`[whatif] Re: …`): it is kept, the prefixes go.
+  const tag = /^\[[^\]]{1,40}\]\s*/.exec(subject.trim())?.[0] ?? '';
+  let s = subject.trim().slice(tag.length);
   for (;;) {
     const next = s.replace(/^(?:re|aw|sv|vs|antw|odp|fw|fwd|wg|tr|rif|r)(?:\[\d+\]|\(\d+\))?\s*:\s*/i, '').trim();
-    if (next === s) return s;
+    if (next === s) return `${tag}${s}`.trim();
     s = next;
   }
 }
