@@ -53,6 +53,8 @@ describe('mail captures', () => {
       { author: 'ken', date: '2021-03-03T11:00:00+00:00', replyTo: 4, quotes: [['Hans Müller', 4]] },
       { author: 'Whitfield D.', date: '2021-03-03T12:00:00+00:00', replyTo: 1, quotes: [['Ada Byron', 2]] },
       { author: 'Ada Byron', date: '2021-03-04T08:00:00+01:00', replyTo: 6, quotes: [['Charles Babbage', null]] },
+      // Top-posted over an Outlook original that holds an older Outlook original: the quote is Grace's.
+      { author: 'Ada Byron', date: '2021-03-04T09:30:00+01:00', replyTo: 3, quotes: [['Hopper, Grace', 3]] },
     ]);
     const ada = doc.posts[1]!;
     // The text/plain part, decoded from quoted-printable ISO-8859-1; the HTML alternative is dropped and counted.
@@ -93,7 +95,7 @@ describe('mail captures', () => {
   it('without the read stage, reads plain messages and warns about MIME ones instead of showing them decoded', () => {
     const text = readFileSync(fixture('list-thread.mbox'), 'utf8');
     const doc = parseCapture({ file: 'list-thread.mbox', text });
-    expect(doc.posts).toHaveLength(7);
+    expect(doc.posts).toHaveLength(8);
     expect(doc.posts[0]!.author).toBe('Jean Dupont');
     expect(doc.diagnostics.filter((d) => d.rule === 'mail-not-decoded').map((d) => d.line)).toEqual([20, 72, 124]);
     expect(doc.accounting.dropped.unaccounted).toBeUndefined();

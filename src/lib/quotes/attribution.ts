@@ -18,6 +18,14 @@ const VERBS = [
   'írta', 'yazdı', 'kirjutas', 'rašė', 'rakstīja',
 ].join('|');
 
+/**
+ * The line that opens an Outlook original or a forwarded message
+ * (`-----Original Message-----`, `---------- Forwarded message ---------`,
+ * `Begin forwarded message:`, a line of underscores): the older message follows, unmarked.
+ */
+export const ORIGINAL =
+  /^\s*(?:-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Forwarded message|Weitergeleitete Nachricht|Message transféré|Forwarded by .*)\s*-{2,}|Begin forwarded message:|_{20,})\s*$/i;
+
 /** Openings of `On <date>, X wrote:` in several languages. */
 const ON = '(?:On|Le|El|Il|Op|Em|Am|Den|På|Dne|W dniu|Στις|В)';
 

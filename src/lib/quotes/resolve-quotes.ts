@@ -6,7 +6,7 @@
 import type { Diagnostic, Post } from '../model.js';
 import { PassageIndex } from './passage-index.js';
 import { quotedOwnText, parseMarkdown } from '../text/markdown-tree.js';
-import { isAttribution } from './attribution.js';
+import { isAttribution, ORIGINAL } from './attribution.js';
 
 /** Share of a quote's shingles an earlier post must hold to count as its source when not an exact match (default 0.6). */
 export const MIN_SHARE = 0.6;
@@ -27,9 +27,12 @@ export interface AliasEvidence {
  *   text such as mail, where nested quotes are the lines that start with `>`
  */
 export function quoteWords(markdown: string, isMarkdown = true): string {
-  if (!/^ {0,3}[>›]/m.test(markdown)) return markdown; // nothing nested: the words are the text itself
+  if (!/^ {0,3}[>›]/m.test(markdown) && (isMarkdown || !/Original Message|Forwarded message|forwarded message/i.test(markdown))) return markdown; // nothing nested
   if (!isMarkdown) {
-    const lines = markdown.split('\n');
+    // An Outlook original inside the quote is an older message, quoted in turn.
+    const all = markdown.split('\n');
+    const cut = all.findIndex((l) => ORIGINAL.test(l) && !/^_+$/.test(l.trim()));
+    const lines = cut >= 0 ? all.slice(0, cut) : all;
     const nested = (l: string | undefined) => l !== undefined && /^\s?[>›]/.test(l);
     return lines
       .filter((l, i) => {

@@ -10,7 +10,7 @@
  */
 import type { Quote, Segment } from '../../model.js';
 import { isBlank } from '../../text/text.js';
-import { attributionName, bareNameAttribution } from '../../quotes/attribution.js';
+import { attributionName, bareNameAttribution, ORIGINAL } from '../../quotes/attribution.js';
 import { authorFromAddress } from './headers.js';
 
 /** One body line: its text and its 0-based line in the capture (-1 when it has none, as in decoded MIME). */
@@ -55,9 +55,6 @@ const ELISION =
   /^\s*(?:…|\.{2,})?\s*[[<(]\s*(?:…|\.{2,})?\s*(?:(?:\d+\s+)?(?:more\s+)?(?:quoted\s+)?(?:lines?\s+)?(?:elided|snip(?:ped)?|deleted|removed|omitted|trimmed|cut)(?:\s+\w+){0,3}|…|\.{2,})\s*(?:…|\.{2,})?\s*[\]>)]\s*(?:…|\.{2,})?\s*$/i;
 /** The first line of an attribution that may run over two lines (`On <date>, Name` / `<addr> wrote:`). */
 const TWO_LINE_START = /^\s*(?:On|Le|El|Il|Op|Em|Am|Den|På|Dne|W dniu|In article|In message|In <)\s/i;
-/** The start of an Outlook original or a forwarded message. */
-const ORIGINAL =
-  /^\s*(?:-{2,}\s*(?:Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale|Oorspronkelijk bericht|Forwarded message|Weitergeleitete Nachricht|Message transféré|Forwarded by .*)\s*-{2,}|Begin forwarded message:|_{20,})\s*$/i;
 /** A header line of an Outlook original or forwarded block. */
 const ORIGINAL_FIELD = /^\s*\*?(From|Sent|Date|To|Cc|Subject|Von|Gesendet|An|Betreff|Datum|De|Envoyé|Date|À|A|Objet|Enviado(?: el)?|Para|Asunto|Da|Inviato|Oggetto)\s*:\*?\s*(.*)$/i;
 const ORIGINAL_FROM = /^(?:From|Von|De|Da)$/i;
@@ -133,7 +130,11 @@ export function readMailBody(lines: readonly BodyLine[], options: BodyOptions): 
       const f = ORIGINAL_FIELD.exec(rows[j]!.text);
       if (!f) break;
       fields++;
-      if (ORIGINAL_FROM.test(f[1] ?? '') && author === null) author = authorFromAddress((f[2] ?? '').replace(/\[mailto:[^\]]*\]/gi, ''));
+      if (ORIGINAL_FROM.test(f[1] ?? '') && author === null) {
+        // Outlook writes `Name [mailto:addr]` or `Last, First`: without an address left, the value is the name.
+        const v = (f[2] ?? '').replace(/\[mailto:[^\]]*\]/gi, '').trim();
+        author = /[@<(]/.test(v) ? authorFromAddress(v) : v.replace(/^["']|["']$/g, '').trim() || null;
+      }
     }
     if (fields === 0 && /^_{20,}/.test(r.text.trim())) continue;
     for (let k = i; k < j; k++) if (rows[k]!.kind !== 'blank') drop(rows[k]!, 'quote-attribution');
