@@ -92,6 +92,17 @@ describe('mail captures', () => {
     expectAccounted(doc);
   });
 
+  it('splits a MIME digest (multipart/digest inside multipart/mixed) into its messages', async () => {
+    const doc = (await importFiles([fixture('digest-mime.eml')])).documents[0]!;
+    expect(doc.title).toBe('[whatif] Sweden stays out of the Thirty Years War');
+    expect(summarise(doc)).toEqual([
+      { author: 'Axel O.', date: '2021-03-06T20:10:00+01:00', replyTo: null, quotes: [] },
+      { author: 'Christian IV', date: '2021-03-07T09:00:00+01:00', replyTo: 1, quotes: [['Axel O.', 1]] },
+    ]);
+    expect(doc.posts.map((p) => p.text).join('\n')).not.toContain("Today's Topics");
+    expectAccounted(doc);
+  });
+
   it('without the read stage, reads plain messages and warns about MIME ones instead of showing them decoded', () => {
     const text = readFileSync(fixture('list-thread.mbox'), 'utf8');
     const doc = parseCapture({ file: 'list-thread.mbox', text });

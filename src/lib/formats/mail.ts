@@ -41,6 +41,43 @@ interface Message {
   /** True when `rows` are the capture's own lines (claims apply); false for decoded MIME. */
   verbatim: boolean;
   decoded: DecodedMessage | undefined;
+  /** For a message of a MIME digest: the digest message it came from (whose lines it shares). */
+  digest?: Message;
+}
+
+/**
+ * The messages of a MIME digest (`multipart/digest`, each part a `message/rfc822`),
+ * as messages of their own; other messages as they are.
+ */
+function expandDigests(lines: readonly string[], messages: Message[], diagnostics: Diagnostic[]): Message[] {
+  return messages.flatMap((m) => {
+    const type = headerValue(m.span.headers, 'content-type') ?? '';
+    const inner = m.decoded?.forwarded ?? [];
+    if (inner.length === 0 || !/^\s*multipart\//i.test(type)) return [m];
+    // Mailman's digests are a multipart/mixed holding the table of contents and a multipart/digest.
+    let digest = /^\s*multipart\/digest\b/i.test(type);
+    for (let i = m.span.bodyFirst; !digest && i <= m.span.bodyLast; i++) digest = /^Content-Type:\s*multipart\/digest\b/i.test(lines[i] ?? '');
+    if (!digest) return [m];
+    diagnostics.push({
+      rule: 'mail-digest',
+      severity: 'info',
+      message: `The message at line ${m.span.headerFirst + 1} is a MIME digest of ${inner.length} messages; each was imported as a post, and the digest's own header was dropped.`,
+      line: m.span.headerFirst + 1,
+    });
+    return inner.map((f): Message => ({
+      span: m.span,
+      author: f.from ? authorFromAddress(f.from) : null,
+      date: f.date ? mailDate(f.date) : null,
+      subject: f.subject,
+      id: messageIds(f.messageId ?? undefined)[0] ?? null,
+      inReplyTo: messageIds(f.inReplyTo ?? undefined),
+      references: messageIds(f.references ?? undefined),
+      rows: f.text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').map((t) => ({ text: t, line: m.span.bodyFirst })),
+      verbatim: false,
+      decoded: undefined,
+      digest: m,
+    }));
+  });
 }
 
 /** A dashed line between the messages of a plain-text digest (RFC 1153, Mailman). */
@@ -189,17 +226,27 @@ export function splitMail(lines: string[], start: number, ledger: Ledger, input?
     });
     spans.push(...digest.spans);
   }
-  const messages = spans.map((s) => readMessage(lines, s, input?.mime?.messages[s.headerFirst], diagnostics));
+  const messages = expandDigests(
+    lines,
+    spans.map((s) => readMessage(lines, s, input?.mime?.messages[s.headerFirst], diagnostics)),
+    diagnostics,
+  );
   const bodies = readBodies(messages);
   const parents = replyLinks(messages);
   const posts: Post[] = messages.map((m, k) => {
     const body = bodies[k]!;
     const n = k + 1;
-    claimHeaders(m, ledger);
+    if (m.digest) {
+      // The digest's own header is chrome; its message parts are the posts.
+      for (const f of m.span.headers) ledger.claim(f.first, f.last, 'digest-chrome');
+      if (m.span.separator >= 0) ledger.claim(m.span.separator, m.span.separator, 'mbox-separator');
+    } else claimHeaders(m, ledger);
     if (m.verbatim) for (const c of body.claims) ledger.claim(c.line, c.line, c.kind);
     else {
       const kinds = mimeLineKinds(lines, m.span.headers, m.span.bodyFirst, m.span.bodyLast);
-      kinds.forEach((kind, j) => ledger.claim(m.span.bodyFirst + j, m.span.bodyFirst + j, kind));
+      // In a digest, the message parts are the posts and the rest (table of contents, footer) is chrome.
+      const inDigest = (kind: string) => (kind === 'quote' ? 'post' : kind === 'post' || kind === 'mime-alternative' ? 'digest-chrome' : kind);
+      kinds.forEach((kind, j) => ledger.claim(m.span.bodyFirst + j, m.span.bodyFirst + j, m.digest ? inDigest(kind) : kind));
     }
     let author = m.author;
     let evidence: Post['authorEvidence'] = author ? 'heading' : null;
@@ -239,7 +286,7 @@ export function splitMail(lines: string[], start: number, ledger: Ledger, input?
       edited: false,
       date: m.date,
       replyTo: parents[k] ?? null,
-      line: (m.span.separator >= 0 ? m.span.separator : m.span.headerFirst) + 1,
+      line: m.digest ? (m.rows[0]?.line ?? m.span.bodyFirst) + 1 : (m.span.separator >= 0 ? m.span.separator : m.span.headerFirst) + 1,
       text: ownText(segments),
       segments,
       quotes,

@@ -20,7 +20,12 @@ import { normaliseSource } from '../text/text.js';
 /** A message forwarded as an attachment (`message/rfc822`), decoded. */
 export interface ForwardedMessage {
   from: string | null;
+  /** The `Date:` header as written. */
   date: string | null;
+  subject: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string | null;
   text: string;
 }
 
@@ -61,7 +66,16 @@ async function decodeOne(bytes: Uint8Array): Promise<DecodedMessage> {
       if (a.mimeType !== 'message/rfc822' || typeof a.content === 'string') continue;
       const inner = await PostalMime.parse(a.content as ArrayBuffer);
       const from = inner.from ? inner.from.name || ('address' in inner.from ? (inner.from.address ?? null) : null) : null;
-      forwarded.push({ from: from || null, date: inner.headers.find((h) => h.key === 'date')?.value ?? null, text: inner.text ?? '' });
+      const header = (key: string) => inner.headers.find((h) => h.key === key)?.value ?? null;
+      forwarded.push({
+        from: from || null,
+        date: header('date'),
+        subject: inner.subject ?? null,
+        messageId: header('message-id'),
+        inReplyTo: header('in-reply-to'),
+        references: header('references'),
+        text: inner.text ?? '',
+      });
     }
     return { text: email.text ?? null, html: email.html ?? null, forwarded };
   } catch (e) {

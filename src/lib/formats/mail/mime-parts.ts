@@ -79,7 +79,8 @@ export function mimeLineKinds(lines: readonly string[], headers: readonly Header
   for (let i = bodyFirst; i <= bodyLast; i++) {
     if (!isBoundary(lines[i] ?? '') || (lines[i] ?? '').trimEnd().endsWith('--')) continue;
     const { headers: ph, next } = readHeaderBlock(lines, i + 1, bodyLast);
-    const type = headerValue(ph, 'content-type') ?? 'text/plain';
+    // RFC 2046 §5.1.5: a part of a digest without a type is a message.
+    const type = headerValue(ph, 'content-type') ?? (/^\s*multipart\/digest/i.test(top) ? 'message/rfc822' : 'text/plain');
     addBoundary(type);
     let j = next + 1;
     while (j <= bodyLast && !isBoundary(lines[j] ?? '')) j++;
