@@ -45,7 +45,8 @@ const board: Board = {
     const data = json ? parseJson(textOf(json)) : null;
     if (data && Array.isArray(data.posts)) return fromJson(json!, data.posts as unknown[]);
     return all('[component="post"][data-pid]', tree).map((el) => {
-      const nameEl = one('[itemprop="author"], a[data-username], .username', el);
+      // The author link carries data-username (the `itemprop="author"` block around it holds the whole post header).
+      const nameEl = one('a[data-username]', el) ?? one('[itemprop="author"] [itemprop="name"], .username', el);
       const time = one('.timeago[title], time[datetime]', el);
       const parent = one('[component="post/parent"]', el);
       const body = one('[component="post/content"]', el);
@@ -53,13 +54,13 @@ const board: Board = {
       return {
         el,
         id: attr(el, 'dataPid') || null,
-        author: attr(el, 'dataUsername') || (nameEl ? attr(nameEl, 'dataUsername') || textOf(nameEl) : '') || null,
+        author: attr(el, 'dataUsername') || (nameEl ? attr(nameEl, 'dataUsername') || attr(nameEl, 'content') || textOf(nameEl) : '') || null,
         authorEls: nameEl ? [nameEl] : [],
         date: bestDate([{ iso: time ? attr(time, 'title') || attr(time, 'dateTime') : null }, { epoch: attr(el, 'dataTimestamp') || null }]),
         dateEls: time ? [time] : [],
         body,
         signature: all('[component="post/signature"], .post-signature', el),
-        replyToId: parent ? attr(parent, 'dataTopid') || /\/post\/(\d+)/.exec(attr(parent, 'href'))?.[1] || null : null,
+        replyToId: parent ? attr(parent, 'dataTopid') || attr(parent, 'dataParentPid') || /\/post\/(\d+)/.exec(attr(parent, 'href'))?.[1] || null : null,
       };
     });
   },
