@@ -19,6 +19,7 @@ import { readDate } from '../text/dates.js';
 import { parse as parseToml } from 'smol-toml';
 import { authorFromAddress, baseSubject, decodeHeader, mailDate, messageIds } from './mail/headers.js';
 import { readMailBody, type BodyLine } from './mail/mail-body.js';
+import { ORIGINAL } from '../quotes/attribution.js';
 import { replyLinks } from './mail/threading.js';
 
 /** A message field line: `From: x`, `**From:** x`, `- **From:** x`, `* From: x`, `| From | x |`. */
@@ -79,7 +80,7 @@ function findGroups(lines: readonly string[], start: number): Group[] {
     if (fields.has('from') && fields.size >= 2 && (fields.has('date') || fields.has('message-id') || fields.has('subject'))) {
       // An Outlook block quoted inside a body is not a message of the page.
       const before = lines[i - 1] ?? '';
-      if (!/Original Message|Forwarded message|^\s*[>›]/i.test(before)) groups.push({ from: i, to: j - 1, fields, heading: -1, depth: null });
+      if (!ORIGINAL.test(before) && !/Original Message|Forwarded message|^\s*[>›]/i.test(before)) groups.push({ from: i, to: j - 1, fields, heading: -1, depth: null });
     }
     i = j;
   }
