@@ -9,7 +9,7 @@
  */
 import type { CaptureFormatPlugin } from './format.js';
 import type { Element, Root } from 'hast';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board } from './html/page.js';
 
 let topic = '';
 
@@ -79,13 +79,4 @@ export function detectDiscoursePage(lines: readonly string[]): number {
 }
 
 /** Saved Discourse topic pages (`discourse-page`). */
-export const discoursePage: CaptureFormatPlugin = {
-  name: 'discourse-page',
-  label: 'saved Discourse page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectDiscoursePage,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const discoursePage: CaptureFormatPlugin = pageFormat('discourse-page', 'saved Discourse page', detectDiscoursePage, board);

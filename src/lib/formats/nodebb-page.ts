@@ -10,7 +10,7 @@
  */
 import type { Element, ElementContent } from 'hast';
 import type { CaptureFormatPlugin } from './format.js';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board, type PagePost } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board, type PagePost } from './html/page.js';
 import { parseHtml } from './html/html-tree.js';
 
 /** The paragraph before a blockquote that says who is quoted (`@name said in Topic:`), if any. */
@@ -119,13 +119,4 @@ export function detectNodebb(lines: readonly string[]): number {
 }
 
 /** Saved NodeBB topic pages (`nodebb-page`). */
-export const nodebbPage: CaptureFormatPlugin = {
-  name: 'nodebb-page',
-  label: 'saved NodeBB page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectNodebb,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const nodebbPage: CaptureFormatPlugin = pageFormat('nodebb-page', 'saved NodeBB page', detectNodebb, board);

@@ -8,7 +8,7 @@
  * matching finds their source (a `data-post-id` link, when present, is checked).
  */
 import type { CaptureFormatPlugin } from './format.js';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board } from './html/page.js';
 import { attributionName } from '../quotes/attribution.js';
 
 const board: Board = {
@@ -57,13 +57,4 @@ export function detectPhpbb(lines: readonly string[]): number {
 }
 
 /** Saved phpBB 3 topic pages (`phpbb-page`). */
-export const phpbbPage: CaptureFormatPlugin = {
-  name: 'phpbb-page',
-  label: 'saved phpBB page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectPhpbb,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const phpbbPage: CaptureFormatPlugin = pageFormat('phpbb-page', 'saved phpBB page', detectPhpbb, board);

@@ -10,7 +10,7 @@
  */
 import type { CaptureFormatPlugin } from './format.js';
 import type { Element } from 'hast';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board, type PagePost } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board, type PagePost } from './html/page.js';
 import { numericOrder, readDate } from '../text/dates.js';
 
 /** The source post id a quote box links to (`showthread.php?p=456#post456`, `…#post456`). */
@@ -103,13 +103,4 @@ export function detectVbulletin(lines: readonly string[]): number {
 }
 
 /** Saved vBulletin 3, 4 and 5 thread pages (`vbulletin-page`). */
-export const vbulletinPage: CaptureFormatPlugin = {
-  name: 'vbulletin-page',
-  label: 'saved vBulletin page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectVbulletin,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const vbulletinPage: CaptureFormatPlugin = pageFormat('vbulletin-page', 'saved vBulletin page', detectVbulletin, board);

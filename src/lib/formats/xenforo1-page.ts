@@ -6,7 +6,7 @@
  * `div.bbCodeQuote` with `data-author` and a link to `goto/post?id=456`.
  */
 import type { CaptureFormatPlugin } from './format.js';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board } from './html/page.js';
 
 const board: Board = {
   title: ['.titleBar h1', '#content .titleBar h1'],
@@ -45,13 +45,4 @@ export function detectXenforo1(lines: readonly string[]): number {
 }
 
 /** Saved XenForo 1 thread pages (`xenforo1-page`). */
-export const xenforo1Page: CaptureFormatPlugin = {
-  name: 'xenforo1-page',
-  label: 'saved XenForo 1 page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectXenforo1,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const xenforo1Page: CaptureFormatPlugin = pageFormat('xenforo1-page', 'saved XenForo 1 page', detectXenforo1, board);

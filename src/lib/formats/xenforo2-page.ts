@@ -7,7 +7,7 @@
  * `data-source="post: 456"` (its source, checked against the words).
  */
 import type { CaptureFormatPlugin } from './format.js';
-import { all, attr, bestDate, joined, looksLikeHtml, one, readPage, textOf, type Board } from './html/page.js';
+import { all, attr, bestDate, joined, looksLikeHtml, one, pageFormat, textOf, type Board } from './html/page.js';
 
 const board: Board = {
   title: ['.p-title-value', 'h1.p-title'],
@@ -46,13 +46,4 @@ export function detectXenforo2(lines: readonly string[]): number {
 }
 
 /** Saved XenForo 2 thread pages (`xenforo2-page`). */
-export const xenforo2Page: CaptureFormatPlugin = {
-  name: 'xenforo2-page',
-  label: 'saved XenForo 2 page',
-  kind: 'thread',
-  markdown: true,
-  reconstructQuotes: false,
-  signatures: false,
-  detect: detectXenforo2,
-  split: (lines, start, ledger) => readPage(board, lines, start, ledger),
-};
+export const xenforo2Page: CaptureFormatPlugin = pageFormat('xenforo2-page', 'saved XenForo 2 page', detectXenforo2, board);

@@ -15,7 +15,7 @@ import { matches, select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Diagnostic, Post, Quote, Segment } from '../../model.js';
 import type { Ledger } from '../../accounting/ledger.js';
-import type { FormatResult } from '../format.js';
+import type { CaptureFormatPlugin, FormatResult } from '../format.js';
 import { isBlank } from '../../text/text.js';
 import { ownText } from '../../text/segments.js';
 import { PassageIndex } from '../../quotes/passage-index.js';
@@ -331,6 +331,14 @@ export function bestDate(candidates: { iso?: string | null; epoch?: string | num
 export function looksLikeHtml(lines: readonly string[]): boolean {
   const head = lines.slice(0, 200).join('\n');
   return /<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(head.slice(0, 4000)) || (head.match(/<\/?(?:div|p|span|a|li|article|section)[\s>]/gi) ?? []).length >= 20;
+}
+
+/**
+ * A board's capture format: saved pages whose bodies are Markdown, quotes
+ * marked in the markup, read by `readPage` with the board's rules.
+ */
+export function pageFormat(name: string, label: string, detect: (lines: readonly string[]) => number, board: Board): CaptureFormatPlugin {
+  return { name, label, kind: 'thread', markdown: true, reconstructQuotes: false, signatures: false, detect, split: (lines, start, ledger) => readPage(board, lines, start, ledger) };
 }
 
 /** The whole capture as one string, for cheap detection by markup markers. */
