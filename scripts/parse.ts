@@ -4,7 +4,7 @@
  * order given; a file that cannot be read is reported in its document's diagnostics.
  */
 import { readFileSync } from 'node:fs';
-import { buildArchive, decodeCapture, type CaptureInput } from '../src/lib/index.js';
+import { buildArchive, decodeCapture, decodeMailCapture, type CaptureInput } from '../src/lib/index.js';
 import { parseReport } from './report.js';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -25,7 +25,8 @@ for (const file of files) {
   }
   const decoded = decodeCapture(bytes);
   if (decoded.diagnostics.length) early.set(file, decoded.diagnostics as never);
-  inputs.push({ file, text: decoded.text ?? '' });
+  const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
+  inputs.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}) });
 }
 const archive = buildArchive(inputs);
 for (const d of archive.documents) {

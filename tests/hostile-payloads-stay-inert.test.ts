@@ -3,8 +3,8 @@
  * matter and quotes carry XSS payloads (from the OWASP, PortSwigger and HTML5
  * Security cheat sheets; fixtures in `tests/fixtures/hostile/`, in the Markdown
  * export, the flat-text and the essay format, reddit and Discourse JSON, a
- * Discourse feed, plus a capture of unknown format and one holding only a
- * title) are built into a site, and every
+ * Discourse feed, a mailbox, a saved forum page, plus a capture of unknown
+ * format and one holding only a title) are built into a site, and every
  * page is opened in headless Chromium: no dialog opens, no payload sets
  * `window.__xss`, no request leaves for another host, and the payloads' words
  * are still there as text. Data files and meta tags are checked too.
@@ -97,6 +97,14 @@ describe('hostile captures', () => {
     expect(count(fixture('payloads-flat.txt'))).toBeGreaterThanOrEqual(50);
     expect(md.posts.length).toBeGreaterThanOrEqual(50);
     expect(flat.posts.length).toBeGreaterThanOrEqual(50);
+  });
+
+  it('include a mailbox and a saved forum page whose names, subjects, bodies and quotes carry payloads', () => {
+    expect(parseCapture({ file: 'payloads-mail.mbox', text: fixture('payloads-mail.mbox') }).format).toBe('mail');
+    const page = parseCapture({ file: 'payloads-page.html', text: fixture('payloads-page.html') });
+    expect(page.format).toBe('xenforo2-page');
+    expect(page.posts.length).toBe(20);
+    expect(page.posts.map((p) => p.text).join('\n')).not.toMatch(/<script|onerror=|<iframe/);
   });
 
   it('are caught by this test when they do run (a canary page)', async () => {

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { decodeCapture, type CaptureInput, type Diagnostic } from '../lib/index.js';
+import { decodeCapture, decodeMailCapture, type CaptureInput, type Diagnostic } from '../lib/index.js';
 
 /** A capture read from disk, with the diagnostics of decoding it. */
 export interface ReadCapture extends CaptureInput {
@@ -42,8 +42,11 @@ export async function readCaptures(dir: string): Promise<ReadCapture[]> {
   rel.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const out: ReadCapture[] = [];
   for (const { path, file } of rel) {
-    const decoded = decodeCapture(await readFile(path));
-    out.push({ file, text: decoded.text ?? '', diagnostics: decoded.diagnostics, skipped: decoded.text === null });
+    const bytes = await readFile(path);
+    const decoded = decodeCapture(bytes);
+    // Mail needs MIME decoding, which is asynchronous: done here, before the (synchronous) importer.
+    const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
+    out.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}), diagnostics: decoded.diagnostics, skipped: decoded.text === null });
   }
   return out;
 }

@@ -13,6 +13,7 @@ export const PLACED = new Set([
   'quote',
   'quote-attribution',
   'author',
+  'post-header',
   'user-block',
   'badge',
   'edited-marker',

@@ -50,7 +50,7 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
   const evidence: AliasEvidence[] = [];
   for (const doc of documents) {
     if (formatNamed(doc.format)?.reconstructQuotes) doc.diagnostics.push(...reconstructQuotes(doc.posts, lineClaimer(doc)));
-    const resolved = resolveExplicitQuotes(doc.posts);
+    const resolved = resolveExplicitQuotes(doc.posts, formatNamed(doc.format)?.markdown ?? true);
     evidence.push(...resolved.aliases);
     doc.diagnostics.push(...resolved.diagnostics);
   }

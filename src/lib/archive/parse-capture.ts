@@ -8,6 +8,7 @@ import { Ledger } from '../accounting/ledger.js';
 import { readFrontMatter } from '../read/front-matter.js';
 import { detectFormat, formatNamed, formatNames, UNKNOWN_FORMAT } from '../formats/registry.js';
 import type { CaptureFormatPlugin } from '../formats/format.js';
+import type { MimeDecoding } from '../read/mail-mime.js';
 import { excerpt, isBlank, normaliseSource } from '../text/text.js';
 import { documentSlug, fileStem } from './ids.js';
 import { attachLedger } from '../accounting/line-claims.js';
@@ -16,6 +17,8 @@ import { attachLedger } from '../accounting/line-claims.js';
 export interface CaptureInput {
   file: string;
   text: string;
+  /** MIME bodies decoded by the read stage (`decodeMailCapture`), for mail captures; optional. */
+  mime?: MimeDecoding;
 }
 
 /** Title for a document that has none: the file name, made readable. */
@@ -162,7 +165,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
     format = UNKNOWN_FORMAT;
     shown = '';
   } else if (plugin) {
-    const split = plugin.split(lines, start, ledger);
+    const split = plugin.split(lines, start, ledger, { mime: input.mime });
     title = split.title;
     titleInferred = split.titleInferred === true && title !== null;
     posts = split.posts;

@@ -14,6 +14,16 @@
  */
 import type { Diagnostic, Post, Section } from '../model.js';
 import type { Ledger } from '../accounting/ledger.js';
+import type { MimeDecoding } from '../read/mail-mime.js';
+
+/**
+ * What the read stage decoded ahead of the importer, with asynchronous
+ * libraries, for the formats that need it (default: nothing).
+ */
+export interface FormatInput {
+  /** MIME bodies of mail captures, decoded by postal-mime (`read/mail-mime.ts`). */
+  mime?: MimeDecoding;
+}
 
 /** What a format's `split` returns. */
 export interface FormatResult {
@@ -57,6 +67,7 @@ export interface CaptureFormatPlugin {
    * @param lines all lines of the capture (LF-split), front matter included
    * @param start 0-based index of the first line after the front matter
    * @param ledger records which lines went where; every line with text must be claimed
+   * @param input what the read stage decoded ahead (optional; formats must work without it)
    */
-  split(lines: string[], start: number, ledger: Ledger): FormatResult;
+  split(lines: string[], start: number, ledger: Ledger, input?: FormatInput): FormatResult;
 }

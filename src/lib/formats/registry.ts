@@ -15,9 +15,41 @@ import { redditJson } from './reddit-json.js';
 import { redditText } from './reddit-text.js';
 import { discourseJson } from './discourse-json.js';
 import { discourseRss } from './discourse-rss.js';
+import { mail } from './mail.js';
+import { mailText } from './mail-text.js';
+import { xenforo2Page } from './xenforo2-page.js';
+import { xenforo1Page } from './xenforo1-page.js';
+import { vbulletinPage } from './vbulletin-page.js';
+import { phpbbPage } from './phpbb-page.js';
+import { nodebbPage } from './nodebb-page.js';
+import { discoursePage } from './discourse-page.js';
+import { htmlPage } from './html-page.js';
+import { pipermailPage } from './pipermail-page.js';
 
 /** Every known format. On equal confidence, the one listed first wins. */
-export const FORMATS: readonly CaptureFormatPlugin[] = [markdownExport, plainCapture, vbulletinText, phpbbText, mybbPrint, redditJson, redditText, discourseJson, discourseRss, forumText, essay];
+export const FORMATS: readonly CaptureFormatPlugin[] = [
+  markdownExport,
+  plainCapture,
+  vbulletinText,
+  phpbbText,
+  mybbPrint,
+  redditJson,
+  redditText,
+  discourseJson,
+  discourseRss,
+  mail,
+  mailText,
+  xenforo2Page,
+  xenforo1Page,
+  vbulletinPage,
+  phpbbPage,
+  nodebbPage,
+  discoursePage,
+  pipermailPage,
+  htmlPage,
+  forumText,
+  essay,
+];
 
 /** The format name of a capture no format claims: shown as one page of plain text, with a warning. */
 export const UNKNOWN_FORMAT = 'unknown';

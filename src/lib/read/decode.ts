@@ -3,6 +3,8 @@
  * BOM; binary files and invalid UTF-8 are reported, never thrown.
  */
 import type { Diagnostic } from '../model.js';
+import { declaredHtmlCharset } from './html-charset.js';
+import { decodeLabel, decodeWindows1252 } from './windows-1252.js';
 
 /** What decoding a capture's bytes gives: its text, or null for a binary file, and diagnostics. */
 export interface Decoded {
@@ -31,10 +33,31 @@ export function decodeCapture(bytes: Uint8Array): Decoded {
     });
     return { text: null, diagnostics };
   }
+  const declared = declaredHtmlCharset(bytes);
+  if (declared && !/^(?:utf-?8|unicode-1-1-utf-8)$/.test(declared)) {
+    // A saved page in the charset it declares (as the WHATWG Encoding Standard reads labels: a page that
+    // says ISO-8859-1 is read as Windows-1252, which is what such pages hold). Bytes that are valid UTF-8
+    // with non-ASCII text are UTF-8 whatever the page says: the page was re-saved and kept its old <meta>.
+    const utf8 = utf8Text(bytes);
+    if (utf8 === null || /^[\x00-\x7f]*$/.test(utf8)) {
+      try {
+        const text = decodeLabel(bytes, declared);
+        diagnostics.push({
+          rule: 'declared-charset',
+          severity: 'info',
+          message: `The page declares its charset as ${declared}; it was read in that charset.`,
+          line: null,
+        });
+        return { text, diagnostics };
+      } catch {
+        /* a label the decoder does not know: read as below */
+      }
+    } else return { text: utf8, diagnostics };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics };
   } catch {
-    const text = new TextDecoder('windows-1252').decode(bytes);
+    const text = decodeWindows1252(bytes);
     let line = 1;
     const utf8 = new TextDecoder('utf-8').decode(bytes);
     const bad = utf8.indexOf('\ufffd');
@@ -46,5 +69,14 @@ export function decodeCapture(bytes: Uint8Array): Decoded {
       line,
     });
     return { text, diagnostics };
+  }
+}
+
+/** The bytes as UTF-8, or null when they are not valid UTF-8. */
+function utf8Text(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
   }
 }
