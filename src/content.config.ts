@@ -51,6 +51,11 @@ const posts = defineCollection({
     quotes: z.array(reference('quotes')),
     quotedBy: z.array(postRef.extend({ quote: z.number() })),
     alsoIn: z.array(postRef),
+    /** Counterfactual claims found by a rule (src/lib/research/claims.ts): places in the post's own words. */
+    claims: z.array(z.object({ k: z.number(), start: z.number(), end: z.number(), rule: z.string() })),
+    /** Years and decades (first year) the post's own words mention. */
+    years: z.array(z.number()),
+    decades: z.array(z.number()),
   }),
 });
 

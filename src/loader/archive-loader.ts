@@ -15,6 +15,7 @@ import { setImportReport } from '../integrations/import-report.js';
 import { startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
 import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
+import { postResearch } from '../lib/research/index.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
 interface Loaded {
@@ -207,6 +208,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             quotes: p.quotes.map((_, i) => ref('quotes', `${key}/${i}`)),
             quotedBy: links.quotedBy.get(key) ?? [],
             alsoIn: links.alsoIn.get(key) ?? [],
+            ...postResearch(p.text),
           },
         });
       } else {
