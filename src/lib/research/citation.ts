@@ -114,9 +114,13 @@ export function toBibtex(item: CslItem): string {
   return plugins.output.format('bibtex', [item]).trim() + '\n';
 }
 
-/** The RIS record of an item. */
+/**
+ * The RIS record of an item. citation-js wraps every value at 70 characters
+ * (plugin-ris 0.8.2), which cuts addresses in two for most RIS readers, so the
+ * wrapped lines are joined again: one `TAG  - value` line per field.
+ */
 export function toRis(item: CslItem): string {
-  return plugins.output.format('ris', [item]).trim() + '\n';
+  return plugins.output.format('ris', [item]).trim().replace(/\n(?![A-Z][A-Z0-9]  -)/g, '') + '\n';
 }
 
 /** The CSL-JSON file of an item: an array of one item, as CSL processors read it. */

@@ -57,7 +57,7 @@ export function threadMarkdown(t: MarkdownThread): string {
   head.push('---', '', `# ${oneLine(t.title)}`, '');
   const posts = t.posts.map((p) => {
     const body = p.segments
-      .map((s) => (s.kind === 'own' ? own(s.text) : `${oneLine(s.author ?? 'Someone')} said:\n\n${blockquote(s.text)}`))
+      .map((s) => (s.kind === 'own' ? own(s.text) : `${oneLine(s.author ?? UNNAMED)} said:\n\n${blockquote(s.text)}`))
       .filter((s) => s !== '')
       .join('\n\n');
     return `## ${oneLine(p.author ?? UNNAMED)}\n\n${body}\n\n${SEPARATOR}\n`;

@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ params }) => {
       if (s.kind === 'own') return { kind: 'own' as const, text: s.text };
       const q = archive.quote.get(p.data.quotes[s.quote]!.id)!.data;
       const src = q.source ? archive.post.get(q.source.id) : undefined;
-      return { kind: 'quote' as const, author: (src && authorName(archive, src)) ?? q.author, text: q.text };
+      return { kind: 'quote' as const, author: src ? authorName(archive, src) : q.author, text: q.text };
     }),
   }));
   const body = thread.data.body !== null && posts.length === 0 ? [{ author: null, segments: [{ kind: 'own' as const, text: thread.data.body }] }] : posts;
