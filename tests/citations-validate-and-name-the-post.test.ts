@@ -111,6 +111,22 @@ describe('formatting post references once per thread shape', () => {
         }
       }
     }
+    // Titles and names citeproc changes (quotes, apostrophes, markup, ampersands) take the direct path and agree too.
+    for (const [title, author] of [
+      ["Lenin's \"Testament\" & <b>Trotsky</b>", "O'Brien"],
+      ['WI: Trotsky wins — 1924', 'A <i>b</i>'],
+      ['Plain title', null],
+      ['A title ending in a stop.', 'David T.'],
+      ['What if?', 'Ace009'],
+    ] as const) {
+      for (const date of [null, '2001-09']) {
+        const s = { kind: 'post' as const, id: 'y', title, n: 3, author, forum: 'example.org', source: 'https://example.org/t/2', date, captured: null, url: 'https://archive.example/t/y/3/' };
+        expect(formatPostReference(s)).toBe(formatReference(cslItem(s)));
+      }
+      const s = { kind: 'post' as const, id: 'x', title, n: 7, author, forum: null, source: null, date: null, captured: null, url: 'https://archive.example/t/x/7/' };
+      expect(formatPostReference(s)).toBe(formatReference(cslItem(s)));
+      checked++;
+    }
     expect(checked).toBeGreaterThan(350);
   });
 });

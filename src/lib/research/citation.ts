@@ -5,11 +5,11 @@
  * from it by citation-js, a maintained citation library.
  *
  * Formatting one reference through citeproc costs about 2 ms, too much for a
- * permalink page per post at 100,000 posts. So a thread's post references are
- * formatted once per shape (same thread, same date, author known or not) with
- * placeholder values, and each post fills in its own author, number and URL;
- * whenever a placeholder does not come back exactly once, that post is
- * formatted on its own. A test checks the two paths agree on every seed post.
+ * permalink page per post at 100,000 posts. So post references are formatted
+ * once per shape (same forum, dates, author and source known or not) with
+ * placeholder values, and each post fills in its own; whenever a placeholder
+ * does not come back exactly once, or a value is one citeproc would change,
+ * the post is formatted on its own. A test checks the two paths agree.
  */
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
@@ -128,29 +128,48 @@ export function toCslJson(item: CslItem): string {
   return `${JSON.stringify([item], null, 2)}\n`;
 }
 
-const TOKEN = { author: 'Zqauthorqz', n: '987654321', url: 'https://zq.invalid/zqurlqz/' } as const;
+const TOKEN = { author: 'Zqauthorqz', n: '987654321', url: 'https://zq.invalid/zqurlqz/', title: 'Zqtitleqz', source: 'https://zq.invalid/zqsourceqz/' } as const;
+/** Text citeproc prints as it is (no quotes or apostrophes to curl, no markup, no `&`): safe to put in place of a placeholder. */
+const VERBATIM = /^[\p{L}\p{N} .,:;!?()#/\-–—]*$/u;
 const shapes = new Map<string, string>();
 
 /**
  * The formatted reference of a post, as `formatReference(cslItem(s))` gives it,
- * but formatted once per thread shape (see the module comment). Memoised for
- * the build.
+ * but formatted once per shape (forum, date, capture date, whether author and
+ * source are known): title, number, author, address and source are put in
+ * place of placeholders. A post whose title or author citeproc could change
+ * (quotes, apostrophes, markup) is formatted on its own. Memoised for the build.
  */
 export function formatPostReference(s: CitationSource): string {
   const item = cslItem(s);
-  if (s.kind !== 'post' || s.n === undefined) return formatReference(item);
-  const key = JSON.stringify([s.title, s.forum, s.source, s.date, s.captured, s.author !== null]);
+  if (s.kind !== 'post' || s.n === undefined || !VERBATIM.test(s.title) || (s.author !== null && !VERBATIM.test(s.author))) return formatReference(item);
+  // citeproc merges a value's closing punctuation with what follows ("west?." → "west?"), so the placeholders end like the values.
+  const end = (v: string | null) => (v === null ? '' : (/[.!?:;,)]$/.exec(v)?.[0] ?? ''));
+  const title = TOKEN.title + end(s.title);
+  const author = TOKEN.author + end(s.author);
+  const key = JSON.stringify([s.forum, s.date, s.captured, s.author === null ? null : end(s.author), s.source !== null, end(s.title)]);
   let shape = shapes.get(key);
   if (shape === undefined) {
-    const probe = cslItem({ ...s, id: 'shape', n: Number(TOKEN.n), author: s.author === null ? null : TOKEN.author, url: TOKEN.url });
+    const probe = cslItem({
+      ...s,
+      id: 'shape',
+      title,
+      n: Number(TOKEN.n),
+      author: s.author === null ? null : author,
+      url: TOKEN.url,
+      source: s.source === null ? null : TOKEN.source,
+    });
     shape = formatReference(probe);
-    const once = (t: string) => shape!.split(t).length === 2;
-    if (!once(TOKEN.n) || !once(TOKEN.url) || (s.author !== null && !once(TOKEN.author))) shape = '';
+    const count = (t: string) => shape!.split(t).length - 1;
+    const ok = count(title) === 1 && count(TOKEN.n) === 1 && count(TOKEN.url) === 1 && count(author) === (s.author === null ? 0 : 1) && count(TOKEN.source) <= 1;
+    if (!ok) shape = '';
     shapes.set(key, shape);
   }
   if (!shape) return formatReference(item);
   return shape
     .replace(TOKEN.url, () => s.url)
+    .replace(TOKEN.source, () => s.source ?? '')
+    .replace(title, () => s.title)
     .replace(TOKEN.n, () => String(s.n))
-    .replace(TOKEN.author, () => s.author ?? '');
+    .replace(author, () => s.author ?? '');
 }
