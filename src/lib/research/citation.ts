@@ -130,7 +130,7 @@ export function toCslJson(item: CslItem): string {
 
 const TOKEN = { author: 'Zqauthorqz', n: '987654321', url: 'https://zq.invalid/zqurlqz/', title: 'Zqtitleqz', source: 'https://zq.invalid/zqsourceqz/' } as const;
 /** Text citeproc prints as it is (no quotes or apostrophes to curl, no markup, no `&`): safe to put in place of a placeholder. */
-const VERBATIM = /^[\p{L}\p{N} .,:;!?()#/\-–—]*$/u;
+const VERBATIM = /^[\p{L}\p{N}_ .,:;!?()#/\-–—]*$/u;
 const shapes = new Map<string, string>();
 
 /**
