@@ -9,6 +9,8 @@ const base = process.env.ARCHIVE_BASE || '/';
 
 export default defineConfig({
   base,
+  /** Where the site is published (`ARCHIVE_SITE=https://…`): citations and feeds carry full addresses from it. */
+  site: process.env.ARCHIVE_SITE || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 32 },
   server: { host: '127.0.0.1', port: 4321 },

@@ -161,6 +161,41 @@ figure('index maps (per-post positions, all chunks)', (sizeOf(join(outDir, 'page
   figure('thread page html vs text (worst of 200)', `${(worst.html / 1024).toFixed(1)} KB html for ${(worst.text / 1024).toFixed(1)} KB text = 8 KB + ${worst.ratio.toFixed(2)}×text`);
 }
 
+// The research views' share of the build: their pure work timed here on the built posts.jsonl (claims and
+// years per post, the debate map per thread, citations per post), and the pages and files they add.
+{
+  const { postResearch } = await import('../src/lib/research/index.js');
+  const { debateMap } = await import('../src/lib/research/debate-map.js');
+  const { cslItem, formatPostReference, toBibtex, toCslJson, toRis } = await import('../src/lib/research/citation.js');
+  const jsonl = join(outDir, 'data/posts.jsonl');
+  const lines = existsSync(jsonl) ? readFileSync(jsonl, 'utf8').trimEnd().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { thread: string; threadTitle: string; n: number; author: string | null; text: string; quotes: { sourcePost: number | null; sourceThread: string | null }[] }) : [];
+  let t = performance.now();
+  for (const l of lines) postResearch(l.text);
+  const claimsMs = performance.now() - t;
+  const byThread = new Map<string, typeof lines>();
+  for (const l of lines) byThread.set(l.thread, [...(byThread.get(l.thread) ?? []), l]);
+  t = performance.now();
+  for (const [slug, list] of byThread) debateMap(list.map((l) => ({ n: l.n, author: l.author, quotes: l.quotes.flatMap((q) => (q.sourcePost !== null && (q.sourceThread ?? slug) === slug ? [q.sourcePost] : [])) })));
+  const mapMs = performance.now() - t;
+  t = performance.now();
+  for (const l of lines) {
+    const s = { kind: 'post' as const, id: `whatif_${l.thread}_${l.n}`, title: l.threadTitle, n: l.n, author: l.author, forum: null, source: null, date: null, captured: null, url: `http://localhost:4321/t/${l.thread}/${l.n}/` };
+    const item = cslItem(s);
+    formatPostReference(s);
+    toBibtex(item);
+    toRis(item);
+    toCslJson(item);
+  }
+  const citeMs = performance.now() - t;
+  const added = countFiles(join(outDir, 'years'), '.html') + countFiles(join(outDir, 'feeds'), '.xml') + countFiles(join(outDir, 'data'), '.md') + countFiles(join(outDir, 'data/captures'), '') + [...byThread.keys()].filter((slug) => existsSync(join(outDir, 't', slug, 'map/index.html'))).length + 2;
+  const perPage = astroMs / (pagesLine ? Number(pagesLine[1]) : 1);
+  figure('research: claims and years (all posts)', claimsMs / 1000, 's');
+  figure('research: debate maps (all threads)', mapMs / 1000, 's');
+  figure('research: citations (all posts: APA, BibTeX, RIS, CSL-JSON)', citeMs / 1000, 's');
+  figure('research: pages and files added', added);
+  figure('research: estimated build time added', (claimsMs + mapMs + citeMs + added * perPage) / 1000, 's');
+}
+
 if (browserOn) {
   const { serve } = await import('../tests/helpers/serve.js');
   const { launchChromium } = await import('../tests/helpers/browser.js');

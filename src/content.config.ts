@@ -55,6 +55,11 @@ const posts = defineCollection({
     /** `n` of the posts that answer this one (same thread). */
     replies: z.array(z.number()),
     alsoIn: z.array(postRef),
+    /** Counterfactual claims found by a rule (src/lib/research/claims.ts): places in the post's own words. */
+    claims: z.array(z.object({ k: z.number(), start: z.number(), end: z.number(), rule: z.string() })),
+    /** Years and decades (first year) the post's own words mention. */
+    years: z.array(z.number()),
+    decades: z.array(z.number()),
   }),
 });
 

@@ -30,6 +30,11 @@ const FIGURES = [
   'cold first query, one word: time to results',
   'cold first query, three remembered words: bytes fetched',
   'cold first query, three remembered words: time to results',
+  'research: claims and years (all posts)',
+  'research: debate maps (all threads)',
+  'research: citations (all posts: APA, BibTeX, RIS, CSL-JSON)',
+  'research: pages and files added',
+  'research: estimated build time added',
   'warm query: time to results',
 ];
 

@@ -30,6 +30,9 @@ const PAGES: [string, string | undefined][] = [
   ['author page', author?.url.slice(1)],
   ['essay', essay?.url.slice(1)],
   ['search page', 'search/'],
+  ['debate map page', thread ? `${thread.url.slice(1)}map/` : undefined],
+  ['data page', 'data/'],
+  ['year page', 'years/1941/'],
 ];
 
 let server: Served;

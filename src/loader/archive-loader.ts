@@ -15,6 +15,7 @@ import { reportedAtEnd, setImportReport } from '../integrations/import-report.js
 import { startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
 import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
+import { postResearch } from '../lib/research/index.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
 interface Loaded {
@@ -210,6 +211,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             quotedBy: links.quotedBy.get(key) ?? [],
             replies: links.replies.get(key) ?? [],
             alsoIn: links.alsoIn.get(key) ?? [],
+            ...postResearch(p.text),
           },
         });
       } else {
