@@ -160,7 +160,7 @@ describe('hostile captures', () => {
     if (existsSync(join(dir, 'search/index.html'))) {
       for (const q of ['script', 'alert', 'onerror', 'javascript']) {
         await visit(`search/?q=${q}`, async () => {
-          await page.waitForSelector('main li', { timeout: 15_000 });
+          await page.waitForSelector('[data-search-result]', { timeout: 15_000 });
         });
       }
     }

@@ -35,7 +35,7 @@ describe('per-post matching', () => {
     const site = inject('site');
     backend = await nodeBackend(site);
     const dir = join(site, 'data/threads');
-    const threads = await Promise.all((await readdir(dir)).map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as ThreadData));
+    const threads = await Promise.all((await readdir(dir)).filter((f) => f.endsWith('.json')).map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as ThreadData));
     posts = threads.flatMap((t) => t.posts.map((p) => ({ key: `/t/${t.slug}/#post-${p.n}`.replace(/\/#/, `/${p.n > 50 ? `page/${Math.ceil(p.n / 50)}/` : ''}#`), words: new Set(wordsOf(p.text)), author: p.authorSlug ?? 'unknown' })));
   });
 

@@ -24,8 +24,14 @@ export function researchUrls(base = '/') {
   };
 }
 
-/** The extension a capture keeps when published (`.txt`, `.md`, …; `.txt` when it has none or an odd one). */
+/** The extension a capture is published under: its own when a host serves that as inert text or data (`.txt`, `.md`, `.json`, `.eml`, `.mbox`…), else its own plus `.txt` (`page.html.txt`), `.txt` when it has none. */
 export function captureExtension(file: string): string {
   const m = /(\.[A-Za-z0-9]{1,8})$/.exec(String(file).split('/').pop() ?? '');
-  return m ? m[1]!.toLowerCase() : '.txt';
+  const ext = m ? m[1]!.toLowerCase() : '';
+  // A saved page or feed published under its own extension would be served as a live
+  // page of this site (its scripts would run here): such captures are published as text.
+  return SAFE_EXTENSIONS.has(ext) ? ext : `${ext}.txt`;
 }
+
+/** Extensions a static host serves as inert text or data, so a capture keeps them as they are. */
+const SAFE_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.json', '.eml', '.mbox', '.mbx', '.csv']);
