@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import importReport from './src/integrations/import-report.ts';
+import publishedRecord from './src/integrations/published-record.ts';
 import cleanOutDir from './src/integrations/clean-out-dir.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   compressHTML: true,
   // cleanOutDir empties the output folder itself: Astro 5.18 leaves a top-level `t/` (our threads) in it.
-  integrations: [cleanOutDir(), pagefind(), importReport()],
+  integrations: [cleanOutDir(), pagefind(), importReport(), publishedRecord()],
   vite: {
     plugins: [
       dataStoreModule({
