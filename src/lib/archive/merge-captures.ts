@@ -23,7 +23,7 @@
 import type { ArchiveDocument, CaptureRecord, Diagnostic, Post } from '../model.js';
 import { resolveExplicitQuotes, type AliasEvidence } from '../resolve-quotes.js';
 import { words } from '../text.js';
-import { groupCaptures, MIN_IDENTIFYING_WORDS, OPENING_WORDS, partOf, type MatchReason } from './thread-identity.js';
+import { groupCaptures, MIN_IDENTIFYING_WORDS, openingKey, partOf, type MatchReason } from './thread-identity.js';
 
 /** How far ahead of the last matched post an edited post is looked for (default 64 posts). */
 export const EDIT_WINDOW = 64;
@@ -77,55 +77,77 @@ function similarity(a: readonly string[], b: readonly string[]): number {
   return (2 * common) / (sa.size + sb.size);
 }
 
-/** True when `b` is `a` edited: same author, and the same opening words or mostly the same words. */
-function isEdit(a: Post, aw: readonly string[], b: Post, bw: readonly string[]): boolean {
-  if ((a.author ?? '') !== (b.author ?? '')) return false;
-  const opening = Math.min(OPENING_WORDS, aw.length, bw.length);
-  if (opening >= MIN_IDENTIFYING_WORDS && aw.slice(0, opening).join(' ') === bw.slice(0, opening).join(' ')) return true;
-  return similarity(aw, bw) >= MIN_EDIT_SIMILARITY;
+/** An index of entries by a key, to find the first unused one at or after a position. */
+class KeyIndex {
+  private readonly at = new Map<string, number[]>();
+  add(key: string | null, i: number): void {
+    if (key === null) return;
+    const list = this.at.get(key);
+    if (list) list.push(i);
+    else this.at.set(key, [i]);
+  }
+  first(key: string | null, from: number, used: ReadonlySet<number>, ok: (i: number) => boolean = () => true): number {
+    for (const i of (key !== null && this.at.get(key)) || []) if (i >= from && !used.has(i) && ok(i)) return i;
+    return -1;
+  }
 }
 
 /**
- * Matches the posts of a capture to the thread's entries, in order: for each
- * post, the first unmatched entry at or after the last match with the same
- * words (by the same author, or long enough to identify the post), else an
- * edit of it within `EDIT_WINDOW` entries. Returns the entry index of each post, or -1.
+ * Matches the posts of a capture to the thread's entries, both read in order.
+ * First the sure matches: the same words (by the same author, or long enough
+ * to identify the post), or the same author and opening words. Then, between
+ * two sure matches (and after the last), edits: the same author with mostly
+ * the same words, within `EDIT_WINDOW` entries. A capture that shares no sure
+ * match (another page of the thread) has no edits. Returns the entry index of
+ * each post, or -1 for a post new to the thread.
  */
 function align(entries: readonly Entry[], posts: readonly Post[]): number[] {
-  const keys = new Map<string, number[]>();
   const entryWords = entries.map((e) => bodyWords(e.post));
+  const exact = new KeyIndex();
+  const opening = new KeyIndex();
   entryWords.forEach((ws, i) => {
-    const k = ws.join(' ');
-    const list = keys.get(k);
-    if (list) list.push(i);
-    else keys.set(k, [i]);
+    exact.add(ws.join(' '), i);
+    opening.add(openingKey(entries[i]!.post), i);
   });
   const used = new Set<number>();
-  const out: number[] = [];
+  const out: number[] = posts.map(() => -1);
+  const postWords = posts.map(bodyWords);
   let from = 0;
-  for (const p of posts) {
-    const pw = bodyWords(p);
-    let hit = -1;
-    const same = keys.get(pw.join(' ')) ?? [];
-    for (const i of same) {
-      if (i < from || used.has(i)) continue;
-      if ((entries[i]!.post.author ?? '') === (p.author ?? '') || pw.length >= MIN_IDENTIFYING_WORDS) hit = i;
+  posts.forEach((p, k) => {
+    const pw = postWords[k]!;
+    const sameAuthor = (i: number) => (entries[i]!.post.author ?? '') === (p.author ?? '');
+    let hit = exact.first(pw.join(' '), from, used, (i) => sameAuthor(i) || pw.length >= MIN_IDENTIFYING_WORDS);
+    if (hit < 0) hit = opening.first(openingKey(p), from, used);
+    if (hit < 0) return;
+    out[k] = hit;
+    used.add(hit);
+    from = hit + 1;
+  });
+  // Edits, in the gaps the sure matches leave: between the entry of the last sure match and that of the next.
+  const nextSureOf: number[] = new Array<number>(posts.length);
+  for (let k = posts.length - 1, next = entries.length; k >= 0; k--) {
+    nextSureOf[k] = next;
+    if (out[k]! >= 0) next = out[k]!;
+  }
+  let lastEntry = -1;
+  let anchored = false;
+  posts.forEach((p, k) => {
+    if (out[k]! >= 0) {
+      lastEntry = out[k]!;
+      anchored = true;
+      return;
+    }
+    const nextSure = nextSureOf[k]!;
+    if (!anchored && nextSure === entries.length) return;
+    for (let i = lastEntry + 1; i < Math.min(nextSure, lastEntry + 1 + EDIT_WINDOW); i++) {
+      if (used.has(i) || (entries[i]!.post.author ?? '') !== (p.author ?? '')) continue;
+      if (similarity(entryWords[i]!, postWords[k]!) < MIN_EDIT_SIMILARITY) continue;
+      out[k] = i;
+      used.add(i);
+      lastEntry = i;
       break;
     }
-    if (hit < 0) {
-      for (let i = from; i < Math.min(entries.length, from + EDIT_WINDOW); i++) {
-        if (!used.has(i) && isEdit(entries[i]!.post, entryWords[i]!, p, pw)) {
-          hit = i;
-          break;
-        }
-      }
-    }
-    out.push(hit);
-    if (hit >= 0) {
-      used.add(hit);
-      from = hit + 1;
-    }
-  }
+  });
   return out;
 }
 
@@ -183,6 +205,7 @@ function foldCapture(
   const numberOf = new Map<number, number>();
   let next = before;
   hits.forEach((h, i) => numberOf.set(c.posts[i]!.n, h >= 0 ? entries[h]!.post.n : ++next));
+  record.numbers = c.posts.map((p) => numberOf.get(p.n)!);
   const added: number[] = [];
   const shown: Post[] = [];
   hits.forEach((h, i) => {
@@ -226,7 +249,6 @@ function foldCapture(
     record.gone++;
   }
   record.added = added.length;
-  record.numbers = c.posts.map((p) => p.n);
   const how = why ? ` (recognised by ${why})` : '';
   const diagnostic: Diagnostic = {
     rule: 'recapture-merged',
