@@ -174,6 +174,13 @@ export function withdrawCaptures(docs: ArchiveDocument[], list: RemovalList): { 
   return { documents, diagnostics };
 }
 
+/** The words of a removed post (or of an earlier version of it), and where the post stands. */
+interface RemovedText {
+  slug: string;
+  n: number;
+  text: string;
+}
+
 /** Escapes a string for a regular expression. */
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -187,19 +194,25 @@ const caseless = (name: string) => name.length >= 6 || /[\d_\s]|\p{Ll}\p{Lu}/u.t
 /** Takes removed names and words out of text. */
 class Scrubber {
   private readonly table = new TokenTable();
-  private readonly grams = new Set<number>();
+  /** Hashes of every `SCRUB_WORDS`-word run of the removed posts, with the posts (thread slug and number) that hold it. */
+  private readonly grams = new Map<number, { slug: string; n: number }[]>();
   private readonly names: RegExp[];
   private readonly nameSet: Set<string>;
 
-  constructor(names: readonly string[], removedTexts: readonly string[]) {
+  constructor(names: readonly string[], removedTexts: readonly RemovedText[]) {
     const sorted = [...new Set(names)].sort((a, b) => b.length - a.length);
     const group = (list: string[], flags: string) =>
       list.length ? [new RegExp(`(?<![\\p{L}\\p{N}_])(?:${list.map(escapeRe).join('|')})(?![\\p{L}\\p{N}_])`, flags)] : [];
     this.names = [...group(sorted.filter(caseless), 'giu'), ...group(sorted.filter((n) => !caseless(n)), 'gu')];
     this.nameSet = new Set(sorted.map((n) => (caseless(n) ? n.toLowerCase() : n)));
     for (const t of removedTexts) {
-      const ids = matchTokens(t).map((s) => this.table.id(s.token));
-      for (let i = 0; i + SCRUB_WORDS <= ids.length; i++) this.grams.add(hashIds(ids, i, SCRUB_WORDS));
+      const ids = matchTokens(t.text).map((s) => this.table.id(s.token));
+      for (let i = 0; i + SCRUB_WORDS <= ids.length; i++) {
+        const h = hashIds(ids, i, SCRUB_WORDS);
+        const list = this.grams.get(h);
+        if (list) list.push(t);
+        else this.grams.set(h, [t]);
+      }
     }
   }
 
@@ -209,14 +222,19 @@ class Scrubber {
     return this.nameSet.has(name) || (caseless(name) && this.nameSet.has(name.toLowerCase()));
   }
 
-  /** Replaces runs of removed words; returns the text unchanged when there are none. */
-  private words(s: string): string {
+  /**
+   * Replaces runs of removed words; returns the text unchanged when there are none.
+   * In the thread of a removed post, only posts after it can have quoted it: an
+   * earlier post holding the same words is where the removed post copied them from, and keeps them.
+   */
+  private words(s: string, post: { slug: string; n: number } | null): string {
     if (this.grams.size === 0) return s;
     const spans: TokenSpan[] = matchTokens(s);
     const ids = spans.map((t) => this.table.id(t.token));
     const cut: [number, number][] = [];
     for (let i = 0; i + SCRUB_WORDS <= ids.length; i++) {
-      if (!this.grams.has(hashIds(ids, i, SCRUB_WORDS))) continue;
+      const from = this.grams.get(hashIds(ids, i, SCRUB_WORDS));
+      if (!from || (post && from.every((r) => r.slug === post.slug && r.n >= post.n))) continue;
       const last = cut[cut.length - 1];
       if (last && i <= last[1]) last[1] = i + SCRUB_WORDS;
       else cut.push([i, i + SCRUB_WORDS]);
@@ -251,9 +269,9 @@ class Scrubber {
     return out.join('\n');
   }
 
-  /** The text with removed quotes, words and names taken out. */
-  text(s: string): string {
-    let out = this.words(this.nested(s));
+  /** The text with removed quotes, words and names taken out; `at` is the post it belongs to, if any. */
+  text(s: string, at: { slug: string; n: number } | null = null): string {
+    let out = this.words(this.nested(s), at);
     for (const re of this.names) out = out.replace(re, FORMER_MEMBER);
     return out;
   }
@@ -296,7 +314,8 @@ export function applyRemovals(docs: ArchiveDocument[], authors: readonly Author[
   const names: string[] = [];
   for (const a of list.authors) {
     const key = a.name.toLowerCase();
-    const found = authors.filter((x) => [x.name, ...x.aliases].some((n) => n === a.name || (caseless(a.name) && n.toLowerCase() === key)));
+    // Account names are matched without regard to case (forums treat them so); their mentions in text as `caseless` says.
+    const found = authors.filter((x) => [x.name, ...x.aliases].some((n) => n.toLowerCase() === key));
     names.push(a.name);
     for (const f of found) {
       gone.add(f);
@@ -308,11 +327,11 @@ export function applyRemovals(docs: ArchiveDocument[], authors: readonly Author[
   // Which posts go, and their words (to find them quoted or copied elsewhere).
   const removed = new Map<string, 'author' | 'post'>();
   const key = (slug: string, n: number) => `${slug}/${n}`;
-  const removedTexts: string[] = [];
+  const removedTexts: RemovedText[] = [];
   const take = (doc: ArchiveDocument, p: Post, why: 'author' | 'post') => {
     if (removed.get(key(doc.slug, p.n)) === 'author') return;
     removed.set(key(doc.slug, p.n), why);
-    removedTexts.push(p.text, ...(p.earlier ?? []).map((e) => e.text));
+    for (const text of [p.text, ...(p.earlier ?? []).map((e) => e.text)]) removedTexts.push({ slug: doc.slug, n: p.n, text });
   };
   let byAuthor = 0;
   for (const doc of docs) for (const p of doc.posts) if (probe.isRemoved(p.author)) (take(doc, p, 'author'), byAuthor++);
@@ -330,6 +349,7 @@ export function applyRemovals(docs: ArchiveDocument[], authors: readonly Author[
   for (const doc of docs) {
     for (const p of doc.posts) {
       const why = removed.get(key(doc.slug, p.n));
+      const here = { slug: doc.slug, n: p.n };
       if (why) {
         emptyPost(p, why);
         continue;
@@ -339,12 +359,12 @@ export function applyRemovals(docs: ArchiveDocument[], authors: readonly Author[
         if (src || scrub.isRemoved(q.author)) {
           replaceQuote(q, src !== 'post');
           quotesReplaced++;
-        } else q.text = scrub.text(q.text);
+        } else q.text = scrub.text(q.text, here);
       }
-      p.segments = p.segments.map((g) => (g.kind === 'own' ? { ...g, text: scrub.text(g.text) } : g));
+      p.segments = p.segments.map((g) => (g.kind === 'own' ? { ...g, text: scrub.text(g.text, here) } : g));
       p.text = p.segments.flatMap((g) => (g.kind === 'own' ? [g.text] : [])).join('\n\n');
       p.badges = p.badges.map((b) => scrub.text(b));
-      if (p.earlier) p.earlier = p.earlier.map((e) => ({ ...e, text: scrub.text(e.text) }));
+      if (p.earlier) p.earlier = p.earlier.map((e) => ({ ...e, text: scrub.text(e.text, here) }));
     }
     doc.title = scrub.text(doc.title);
     if (doc.body !== null) doc.body = scrub.text(doc.body);
