@@ -32,7 +32,7 @@
  */
 import { load as parseYaml } from 'js-yaml';
 import type { ArchiveDocument, Author, Diagnostic, Post, Quote } from '../model.js';
-import { hashIds, matchTokens, TokenTable, type TokenSpan } from '../match-tokens.js';
+import { hashIds, matchTokens, type TokenSpan } from '../match-tokens.js';
 import { slugify } from '../text.js';
 
 /** What a removed author is called everywhere. */
@@ -193,7 +193,8 @@ const caseless = (name: string) => name.length >= 6 || /[\d_\s]|\p{Ll}\p{Lu}/u.t
 
 /** Takes removed names and words out of text. */
 class Scrubber {
-  private readonly table = new TokenTable();
+  /** Ids of the tokens of removed posts; a token that is not here cannot be part of a removed run. */
+  private readonly table = new Map<string, number>();
   /** Hashes of every `SCRUB_WORDS`-word run of the removed posts, with the posts (thread slug and number) that hold it. */
   private readonly grams = new Map<number, { slug: string; n: number }[]>();
   private readonly names: RegExp[];
@@ -206,7 +207,11 @@ class Scrubber {
     this.names = [...group(sorted.filter(caseless), 'giu'), ...group(sorted.filter((n) => !caseless(n)), 'gu')];
     this.nameSet = new Set(sorted.map((n) => (caseless(n) ? n.toLowerCase() : n)));
     for (const t of removedTexts) {
-      const ids = matchTokens(t.text).map((s) => this.table.id(s.token));
+      const ids = matchTokens(t.text).map((s) => {
+        let id = this.table.get(s.token);
+        if (id === undefined) this.table.set(s.token, (id = this.table.size + 1));
+        return id;
+      });
       for (let i = 0; i + SCRUB_WORDS <= ids.length; i++) {
         const h = hashIds(ids, i, SCRUB_WORDS);
         const list = this.grams.get(h);
@@ -230,9 +235,13 @@ class Scrubber {
   private words(s: string, post: { slug: string; n: number } | null): string {
     if (this.grams.size === 0) return s;
     const spans: TokenSpan[] = matchTokens(s);
-    const ids = spans.map((t) => this.table.id(t.token));
+    const ids = spans.map((t) => this.table.get(t.token) ?? 0);
     const cut: [number, number][] = [];
+    let known = 0; // how many tokens before i + SCRUB_WORDS, in a row, occur in removed posts
+    for (let i = 0; i < SCRUB_WORDS - 1 && i < ids.length; i++) known = ids[i] ? known + 1 : 0;
     for (let i = 0; i + SCRUB_WORDS <= ids.length; i++) {
+      known = ids[i + SCRUB_WORDS - 1] ? known + 1 : 0;
+      if (known < SCRUB_WORDS) continue;
       const from = this.grams.get(hashIds(ids, i, SCRUB_WORDS));
       if (!from || (post && from.every((r) => r.slug === post.slug && r.n >= post.n))) continue;
       const last = cut[cut.length - 1];
