@@ -4,8 +4,8 @@
  *
  * 1. Two seed threads, the first capture of two threads, a capture that will
  *    be withdrawn and one that will be deleted.
- * 2. Re-captures: a grown, edited copy; a retitled continuation (`thread:`);
- *    a page 2.
+ * 2. Re-captures: a grown, edited copy; a page 2; and a continuation published
+ *    as a thread of its own in build 1, joined to its thread by `thread:`.
  * 3. `removals.yaml`: three accounts (one listed by an alias only), one post,
  *    one capture; and a capture file deleted.
  *
@@ -94,6 +94,8 @@ function setUpBuild1(): void {
   mkdirSync(join(content, 'later'), { recursive: true });
   for (const f of ['001_70d4a6b82208a621.txt', '004_01001c22f2644516.txt']) copyFileSync(join(seeds, f), join(content, f));
   for (const f of ['armada-first.md', 'manzikert-page-1.txt']) copyFileSync(join(fixtures, f), join(content, f));
+  // Published as a thread of its own first; build 2 adds its `thread:` line, and it joins the Armada thread.
+  writeFileSync(join(content, 'armada-retitled.md'), readFileSync(join(fixtures, 'armada-retitled.md'), 'utf8').replace('thread: armada-in-kent\n', ''));
   const thread = (title: string, n: number, topic: string) =>
     `# ${title}\n\n${Array.from({ length: n }, (_, i) => `## Poster${i % 4}\n\nReply ${i + 1} on ${topic}, with its own point number ${i + 1}.`).join('\n\n----------\n\n')}\n`;
   writeFileSync(join(content, 'later/withdrawn-thread.md'), thread('WI the Hanseatic League keeps Bergen', 3, 'the Kontor at Bergen'));
@@ -176,7 +178,15 @@ describe.skipIf(!existsSync(SHARED))('keeping an archive', () => {
 
   it('keeps every post URL through re-captures, and adds the new posts after the published ones', () => {
     expect(first.size).toBeGreaterThan(250);
-    for (const [url, author] of first) expect(second.get(url), url).toBe(author);
+    const moved = [...first.keys()].filter((u) => u.includes('/armada-in-kent-continued-'));
+    expect(moved).toHaveLength(3);
+    for (const [url, author] of first) if (!moved.includes(url)) expect(second.get(url), url).toBe(author);
+    // The thread that joined another by `thread:` answers at its old URLs with where its posts are now.
+    moved.forEach((url, i) => {
+      const html = readFileSync(page(site, url), 'utf8');
+      expect(html, url).toContain(`<meta http-equiv="refresh" content="0; url=/t/armada-in-kent/${6 + i}/">`);
+      expect(second.get(`/t/armada-in-kent/${6 + i}/`)).toBe(first.get(url));
+    });
     const added = [...second.keys()].filter((u) => !first.has(u));
     const manzikert = [...first.keys()].find((u) => u.includes('manzikert'))!.split('/')[2];
     expect(added.sort()).toEqual([...[6, 7, 8].map((n) => `/t/armada-in-kent/${n}/`), ...[4, 5, 6].map((n) => `/t/${manzikert}/${n}/`)].sort());
