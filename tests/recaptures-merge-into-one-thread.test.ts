@@ -122,6 +122,23 @@ describe('re-captures', () => {
     expect(d.posts[2]!.text).toContain('Justin of Nassau');
   });
 
+  it('keep published numbers when a thread published on its own joins another by `thread:`', () => {
+    // The continuation without its first post: merged before the grown capture, its posts would take #6 and #7.
+    const retitled = { ...fixture('armada-retitled.md'), text: fixture('armada-retitled.md').text.replace(/## Ravelin[^]*?----------\n\n/, '') };
+    const retitledAlone = { ...retitled, text: retitled.text.replace('thread: armada-in-kent\n', '') };
+    const before = buildArchive([fixture('armada-first.md'), fixture('armada-later.md'), retitledAlone]);
+    expect(before.documents).toHaveLength(2);
+    const published = updateRecord(emptyRecord(), before.documents).record;
+    const after = buildArchive([fixture('armada-first.md'), fixture('armada-later.md'), retitled], { published });
+    const d = thread(after, 'armada-retitled.md');
+    for (const p of before.documents[0]!.posts) expect(d.posts[p.n - 1], `#${p.n}`).toMatchObject({ n: p.n, author: p.author, text: p.text });
+    expect(d.captures!.map((c) => c.file)).toEqual(['armada-first.md', 'armada-later.md', 'armada-retitled.md']);
+    expect(d.captures![2]!.numbers).toEqual([7, 8]);
+    // Its former URLs point to where its posts are now.
+    const gone = updateRecord(published, after.documents).gone;
+    expect(gone).toEqual([expect.objectContaining({ slug: before.documents[1]!.slug, whole: true, movedTo: { slug: 'armada-in-kent', numbers: [7, 8] } })]);
+  });
+
   it('keep apart threads that only share a title, or whose sources differ', () => {
     const one = fixture('armada-first.md').text.replace('slug: armada-in-kent\n', '');
     const differentSource = one.replace('.4411/', '.9999/');

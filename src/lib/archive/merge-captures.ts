@@ -32,8 +32,8 @@ export const MIN_EDIT_SIMILARITY = 0.5;
 
 /** Options of `mergeCaptures`. */
 export interface MergeOptions {
-  /** Position of a capture file in its thread's published merge order, or undefined when it was never published (default: none published). */
-  recordedOrder?: (file: string) => number | undefined;
+  /** The published thread a capture file is in and its position in that thread's merge order, or undefined when it was never published (default: none published). */
+  recordedOrder?: (file: string) => { slug: string; index: number } | undefined;
 }
 
 /** What `mergeCaptures` returns. */
@@ -154,13 +154,25 @@ function align(entries: readonly Entry[], posts: readonly Post[]): number[] {
 /** The own words of a post as a comparison key: an edit changes them; a changed quote or spacing does not. */
 const ownKey = (p: Post) => words(p.text).join(' ');
 
-/** Sorts the captures of one thread into merge order. */
+/**
+ * Sorts the captures of one thread into merge order: first the captures of
+ * the published thread it continues, in their published order; then captures
+ * published in other threads (now joined to it); then new ones. Within each,
+ * a capture that joins by `thread:` comes after those that do not, then by
+ * date, page and path.
+ */
 function mergeOrder(docs: readonly ArchiveDocument[], members: number[], recorded: MergeOptions['recordedOrder']): number[] {
-  const rank = (i: number) => recorded?.(docs[i]!.file) ?? Number.POSITIVE_INFINITY;
+  const at = new Map(members.map((i) => [i, recorded?.(docs[i]!.file)]));
+  // The thread they continue: the published thread of a first capture that does not itself join another.
+  const bases = members.filter((i) => at.get(i)?.index === 0).sort((x, y) => (docs[x]!.frontMatter?.thread ? 1 : 0) - (docs[y]!.frontMatter?.thread ? 1 : 0) || x - y);
+  const home = bases.length ? at.get(bases[0]!)!.slug : null;
+  const group = (i: number) => (at.get(i) === undefined ? 2 : at.get(i)!.slug === home ? 0 : 1);
+  const rank = (i: number) => (group(i) === 0 ? at.get(i)!.index : 0);
   return [...members].sort((x, y) => {
     const a = docs[x]!;
     const b = docs[y]!;
     return (
+      group(x) - group(y) ||
       rank(x) - rank(y) ||
       (a.frontMatter?.thread ? 1 : 0) - (b.frontMatter?.thread ? 1 : 0) ||
       compareDates(a.date, b.date) ||
@@ -304,7 +316,7 @@ export function mergeCaptures(docs: ArchiveDocument[], options: MergeOptions = {
         kept.push({
           rule: 'recapture-part-order',
           severity: 'warning',
-          message: `Page ${part} of this thread was added after page ${lastPart} had been published, so its new posts are numbered after the posts already published (${numberRange(added)}) to keep their URLs. To number the pages in forum order, publish page ${part} first or build both pages afresh.`,
+          message: `Page ${part} of this thread is merged after page ${lastPart} (published first, or captured earlier), so its new posts are numbered after those of page ${lastPart} (${numberRange(added)}), keeping every published URL. To number the pages in forum order, give page ${part} an earlier \`date:\` before the thread is first published.`,
           line: 1,
           file: c.file,
         });

@@ -107,10 +107,10 @@ export function serialiseRecord(record: PublishedRecord): string {
   ].join('\n');
 }
 
-/** A capture file's position in the merge order of the thread the record lists it in (for `mergeCaptures`). */
-export function recordedOrder(record: PublishedRecord): (file: string) => number | undefined {
-  const at = new Map<string, number>();
-  for (const e of Object.values(record.threads)) if (!e.withdrawn) e.captures.forEach((f, i) => at.has(f) || at.set(f, i));
+/** The published thread a capture file is in, and its position in that thread's merge order (for `mergeCaptures`). */
+export function recordedOrder(record: PublishedRecord): (file: string) => { slug: string; index: number } | undefined {
+  const at = new Map<string, { slug: string; index: number }>();
+  for (const [slug, e] of Object.entries(record.threads)) if (!e.withdrawn) e.captures.forEach((f, index) => at.has(f) || at.set(f, { slug, index }));
   return (file) => at.get(file);
 }
 
