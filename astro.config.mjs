@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import importReport from './src/integrations/import-report.ts';
+import publishedRecord from './src/integrations/published-record.ts';
+import cleanOutDir from './src/integrations/clean-out-dir.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
@@ -16,7 +18,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
-  integrations: [pagefind(), importReport()],
+  // cleanOutDir empties the output folder itself: Astro 5.18 leaves a top-level `t/` (our threads) in it.
+  integrations: [cleanOutDir(), pagefind(), importReport(), publishedRecord()],
   vite: {
     plugins: [
       dataStoreModule({

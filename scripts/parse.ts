@@ -30,7 +30,9 @@ for (const file of files) {
 }
 const archive = buildArchive(inputs);
 for (const d of archive.documents) {
-  const pre = early.get(d.file);
-  if (pre) d.diagnostics.unshift(...pre);
+  for (const { file } of [...(d.captures ?? [{ file: d.file }])].reverse()) {
+    const pre = early.get(file);
+    if (pre) d.diagnostics.unshift(...pre.map((x) => (file === d.file ? x : { ...x, file })));
+  }
 }
 process.stdout.write(`${JSON.stringify(parseReport(archive), null, 1)}\n`);

@@ -37,8 +37,11 @@ export function parseReport(archive: Archive): unknown {
       ...(d.format === 'essay' ? { sections: d.sections.map((s) => ({ title: s.title, level: s.level, id: s.id, line: s.line })) } : {}),
       diagnostics: d.diagnostics,
       accounting: d.accounting,
+      // A thread captured more than once: every capture, with its own accounting.
+      ...(d.captures ? { captures: d.captures } : {}),
     })),
     authors: archive.authors.map((a) => ({ name: a.name, slug: a.slug, aliases: a.aliases })),
     sharedPassages: archive.sharedPassages,
+    ...(archive.diagnostics?.length ? { diagnostics: archive.diagnostics } : {}),
   };
 }

@@ -5,7 +5,7 @@
 import { defineCollection, reference, z } from 'astro:content';
 import { archiveLoader } from './loader/archive-loader.js';
 
-const diagnostic = z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), line: z.number().nullable() });
+const diagnostic = z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), line: z.number().nullable(), file: z.string().optional() });
 const segment = z.union([
   z.object({ kind: z.literal('own'), text: z.string(), line: z.number() }),
   z.object({ kind: z.literal('quote'), quote: z.number() }),
@@ -15,6 +15,8 @@ const block = z.union([
   z.object({ kind: z.literal('list'), items: z.array(z.string()), line: z.number() }),
 ]);
 const postRef = z.object({ thread: z.string(), n: z.number() });
+const accounting = z.object({ source: z.number(), placed: z.number(), placedBy: z.record(z.number()), dropped: z.record(z.number()) });
+const capture = z.object({ file: z.string(), date: z.string().nullable() });
 
 const threads = defineCollection({
   loader: archiveLoader('threads'),
@@ -32,7 +34,24 @@ const threads = defineCollection({
     sections: z.array(z.object({ title: z.string(), level: z.number(), id: z.string(), line: z.number(), blocks: z.array(block) })),
     body: z.string().nullable(),
     diagnostics: z.array(diagnostic),
-    accounting: z.object({ source: z.number(), placed: z.number(), placedBy: z.record(z.number()), dropped: z.record(z.number()) }),
+    accounting,
+    /** Every capture of a thread captured more than once, in merge order (src/lib/archive/merge-captures.ts). */
+    captures: z
+      .array(
+        z.object({
+          file: z.string(),
+          date: z.string().nullable(),
+          source: z.string().nullable(),
+          part: z.number().nullable(),
+          posts: z.number(),
+          added: z.number(),
+          edited: z.number(),
+          unchanged: z.number(),
+          gone: z.number(),
+          accounting,
+        }),
+      )
+      .nullable(),
   }),
 });
 
@@ -60,6 +79,11 @@ const posts = defineCollection({
     /** Years and decades (first year) the post's own words mention. */
     years: z.array(z.number()),
     decades: z.array(z.number()),
+    /** Re-captures and removals (src/lib/archive/): the capture the text came from, earlier texts, deletion on the forum, removal. */
+    capture: z.string().optional(),
+    earlier: z.array(capture.extend({ text: z.string() })).optional(),
+    gone: capture.optional(),
+    removed: z.enum(['author', 'post']).optional(),
   }),
 });
 
@@ -94,4 +118,17 @@ const authors = defineCollection({
   }),
 });
 
-export const collections = { threads, posts, quotes, authors };
+/** URLs earlier builds published that this content no longer has (src/lib/archive/published.ts): they answer "withdrawn". */
+const withdrawn = defineCollection({
+  loader: archiveLoader('withdrawn'),
+  schema: z.object({
+    kind: z.enum(['thread', 'essay']),
+    from: z.number(),
+    to: z.number(),
+    fromPage: z.number(),
+    whole: z.boolean(),
+    movedTo: z.object({ slug: z.string(), numbers: z.array(z.number()) }).nullable(),
+  }),
+});
+
+export const collections = { threads, posts, quotes, authors, withdrawn };

@@ -15,6 +15,8 @@ import { buildArchive, decodeCapture, parseCapture, type ArchiveDocument, type D
 import { buildSite, ROOT } from './helpers/site.js';
 
 const GOOD = '# A good thread\n\n## Alice\n\nThe navy sails at dawn and nobody stops it.\n\n----------\n\n## Bob\n\nAlice said:\n\n> The navy sails at dawn\n\nIt does not.\n';
+/** Another thread with GOOD's title and shape (copies of one thread would be merged as re-captures of it). */
+const goodLike = (name: string) => GOOD.replace('## Alice\n\n', `## Alice\n\nAs the ${name} capture has it, `);
 
 /** A diagnostic that reads as a report: a rule, a line, and a message saying what happened and what to do. */
 function expectUseful(d: Diagnostic | undefined, rule: string): Diagnostic {
@@ -101,11 +103,11 @@ describe('broken captures, through the library', () => {
 
   it('two threads with the same slug', () => {
     const a = buildArchive([
-      { file: 'same.md', text: GOOD },
-      { file: 'same.txt', text: GOOD },
-      { file: 'x/same.md', text: GOOD },
-      { file: 'z.md', text: `---\nslug: x\n---\n${GOOD}` },
-      { file: 'w.md', text: `---\nslug: x\n---\n${GOOD}` },
+      { file: 'same.md', text: goodLike('same.md') },
+      { file: 'same.txt', text: goodLike('same.txt') },
+      { file: 'x/same.md', text: goodLike('x/same.md') },
+      { file: 'z.md', text: `---\nslug: x\n---\n${goodLike('z.md')}` },
+      { file: 'w.md', text: `---\nslug: x\n---\n${goodLike('w.md')}` },
     ]);
     const slugs = a.documents.map((d) => d.slug);
     expect(new Set(slugs).size).toBe(5);
@@ -227,12 +229,12 @@ describe('the build with broken content', () => {
       'empty.md': '',
       'image.png': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       'latin1.md': Uint8Array.from([...new TextEncoder().encode('# Caf'), 0xe9, ...new TextEncoder().encode('\n\n## Ann\n\nfine\n')]),
-      'bad-yaml.md': `---\ntitle: [unclosed\n---\n${GOOD}`,
-      'not-mapping.md': `---\n- a\n- b\n---\n${GOOD}`,
-      'wrong-type.md': `---\ntitle:\n  nested: 1\n---\n${GOOD}`,
+      'bad-yaml.md': `---\ntitle: [unclosed\n---\n${goodLike('bad-yaml')}`,
+      'not-mapping.md': `---\n- a\n- b\n---\n${goodLike('not-mapping')}`,
+      'wrong-type.md': `---\ntitle:\n  nested: 1\n---\n${goodLike('wrong-type')}`,
       'title-only.md': '# Only a title\n',
-      'same.md': GOOD,
-      'same.txt': GOOD,
+      'same.md': goodLike('same.md'),
+      'same.txt': goodLike('same.txt'),
       'empty-post.md': '# Empty post\n\n## A\n\nfirst\n\n----------\n\n## B\n\n----------\n\n## C\n\nthird\n',
       'lost-quote.md': '# Lost quote\n\n## A\n\nthe fleet sails\n\n----------\n\n## B\n\nZed said:\n\n> words nobody here ever wrote\n\nreply\n',
     };

@@ -1,11 +1,15 @@
 /**
  * A post's URL is its thread's slug and its number: both survive appending
  * posts to the thread and adding threads before it in sort order (by title or
- * by path), so permalinks and thread-page anchors stay valid.
+ * by path), so permalinks and thread-page anchors stay valid. A build reads
+ * the record of what the builds before it published (`published.json`); a
+ * later build here gets the record of the earlier one (`rebuild`), which is
+ * what keeps a re-capture that sorts first from taking over the thread.
  */
 import { describe, expect, it } from 'vitest';
 import { buildArchive, type Archive, type CaptureInput } from '../src/lib/index.js';
 import { urls } from '../src/lib/urls.js';
+import { emptyRecord, updateRecord } from '../src/lib/archive/published.js';
 
 const u = urls('/');
 
@@ -26,6 +30,11 @@ function postUrls(archive: Archive): Map<string, { permalink: string; inThread: 
     for (const p of d.posts) out.set(`${d.file}\u0000${p.text}`, { permalink: u.post(d.slug, p.n), inThread: u.postInThread(d.slug, p.n) });
   }
   return out;
+}
+
+/** Builds `inputs` as a build after the one that made `before` does: with the record of what it published. */
+function rebuild(before: Archive, inputs: CaptureInput[]): Archive {
+  return buildArchive(inputs, { published: updateRecord(emptyRecord(), before.documents).record });
 }
 
 function expectKept(before: Archive, after: Archive): void {
@@ -55,7 +64,7 @@ describe('post URLs', () => {
 
   it('survive adding threads before it in sort order: an earlier title, an earlier path, the same title', () => {
     const before = buildArchive(base);
-    const added = buildArchive([
+    const added = rebuild(before, [
       { file: 'a/aaa-first.md', text: markdownThread('Aardvarks win the war', 3) },
       { file: 'a/battle-copy.md', text: markdownThread('Battle of Midway lost', 3) },
       { file: 'a/zzz.txt', text: flatThread('Trotsky wins', 4) },
@@ -64,14 +73,23 @@ describe('post URLs', () => {
     expectKept(before, added);
     const slugs = added.documents.map((d) => d.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
+    // The copies hold the threads' first posts: they are re-captures, merged into the threads published first.
+    expect(added.documents.map((d) => d.file)).toEqual(['a/aaa-first.md', 'm/battle-of-midway.md', 'p/trotsky.txt']);
   });
 
   it('survive adding a same-titled, same-named file in a folder that sorts first', () => {
     const before = buildArchive([{ file: 'm/battle-of-midway.md', text: base[0]!.text }]);
-    const after = buildArchive([{ file: 'a/battle-of-midway.md', text: base[0]!.text }, { file: 'm/battle-of-midway.md', text: base[0]!.text }]);
+    // Another thread with the same title: a thread of its own, with its own slug.
+    const other = markdownThread('Battle of Midway lost', 4).replaceAll('Post ', 'Reply ');
+    const after = rebuild(before, [{ file: 'a/battle-of-midway.md', text: other }, { file: 'm/battle-of-midway.md', text: base[0]!.text }]);
     expectKept(before, after);
+    expect(after.documents).toHaveLength(2);
     expect(after.documents[0]!.slug).not.toBe(after.documents[1]!.slug);
     expect(after.documents.flatMap((d) => d.diagnostics.filter((x) => x.rule === 'duplicate-slug'))).toEqual([]);
+    // A copy of the same thread: merged into the thread published first, whose URLs stay.
+    const copy = rebuild(before, [{ file: 'a/battle-of-midway.md', text: base[0]!.text }, { file: 'm/battle-of-midway.md', text: base[0]!.text }]);
+    expectKept(before, copy);
+    expect(copy.documents.map((d) => d.file)).toEqual(['m/battle-of-midway.md']);
   });
 
   it('survive both at once, and a rebuild gives the same slugs and numbers', () => {

@@ -18,6 +18,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   line: number | null;
+  /** The file `line` is in, when not the document's own file (a capture merged into another's thread, `removals.yaml`). */
+  file?: string;
 }
 
 /**
@@ -85,6 +87,41 @@ export interface Post {
   segments: Segment[];
   /** The quotes, in source order; `segments` refer to them by index. */
   quotes: Quote[];
+  /** The capture the shown text came from, when it is not the document's own file (a re-capture; `archive/merge-captures.ts`). */
+  capture?: string;
+  /** Earlier texts of the post's own words, oldest first, when a later capture showed it edited. */
+  earlier?: PostVersion[];
+  /** The post was missing from a later capture of its thread: that capture (deleted on the forum by then). */
+  gone?: { file: string; date: string | null };
+  /** Taken out by a removal (`archive/removals.ts`): `author` at the author's request, `post` this post alone. Its words and quotes are gone; its number stays. */
+  removed?: 'author' | 'post';
+}
+
+/** An earlier text of a post, as an earlier capture of its thread showed it. */
+export interface PostVersion {
+  file: string;
+  date: string | null;
+  /** The post's own words in that capture. */
+  text: string;
+}
+
+/** One capture of a thread that was captured more than once, and what it brought (`ArchiveDocument.captures`). */
+export interface CaptureRecord {
+  file: string;
+  date: string | null;
+  source: string | null;
+  /** Page of the thread the capture holds (front matter `part:`, or `page-N` in its source URL), null for a whole thread. */
+  part: number | null;
+  /** Posts in the capture, and of those: new to the thread, edited since an earlier capture, unchanged. */
+  posts: number;
+  added: number;
+  edited: number;
+  unchanged: number;
+  /** Posts of earlier captures that this one should hold but does not (deleted on the forum). */
+  gone: number;
+  /** The thread's number for each post of the capture, in the capture's order. */
+  numbers: number[];
+  accounting: Accounting;
 }
 
 /** A block of an essay section. */
@@ -121,6 +158,12 @@ export interface FrontMatter {
   date?: string;
   format?: CaptureFormat;
   slug?: string;
+  /** Joins this capture to the thread with this slug (a re-capture matching cannot recognise). */
+  thread?: string;
+  /** The page of the thread this capture holds (1-based), for captures of one page. */
+  part?: number;
+  /** Removals for this capture, in the shape of `removals.yaml` (validated by `archive/removals.ts`). */
+  removals?: unknown;
 }
 
 /** One capture file, parsed. */
@@ -142,6 +185,10 @@ export interface ArchiveDocument {
   body: string | null;
   diagnostics: Diagnostic[];
   accounting: Accounting;
+  /** Every capture of the thread in merge order, its own file first, when it was captured more than once. */
+  captures?: CaptureRecord[];
+  /** Front matter that concerns the whole archive (re-captures, removals); read by `buildArchive`. */
+  frontMatter?: Pick<FrontMatter, 'thread' | 'part' | 'removals'>;
 }
 
 /** A person, across every name they posted under. */
@@ -167,4 +214,6 @@ export interface Archive {
   documents: ArchiveDocument[];
   authors: Author[];
   sharedPassages: SharedPassage[];
+  /** About the archive as a whole (removals, re-captures), each naming its `file`; never published. */
+  diagnostics?: Diagnostic[];
 }

@@ -5,7 +5,7 @@
  * `threads`, `posts`, `quotes` and `authors`.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileSync } from 'node:fs';
 import { buildArchive, excerpt, type Archive, type Diagnostic } from '../lib/index.js';
@@ -16,11 +16,17 @@ import { startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
 import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
 import { postResearch } from '../lib/research/index.js';
+import { setPublishedRecord } from '../integrations/published-record.js';
+import { ARCHIVE_FILES, readArchiveFiles } from './archive-files.js';
+import { parseRemovalsFile } from '../lib/archive/removals.js';
+import { parseRecord, RECORD_FILE, serialiseRecord, updateRecord, type GoneThread } from '../lib/archive/published.js';
 
-type Kind = 'threads' | 'posts' | 'quotes' | 'authors';
+type Kind = 'threads' | 'posts' | 'quotes' | 'authors' | 'withdrawn';
 interface Loaded {
   archive: Archive;
   links: CrossLinks;
+  /** URLs published by earlier builds that this one no longer has. */
+  gone: GoneThread[];
 }
 
 const cache = new Map<string, Promise<Loaded>>();
@@ -81,12 +87,16 @@ export function importReport(
 
 async function load(dir: string, logger: LoaderContext['logger'], base: string): Promise<Loaded> {
   const t0 = performance.now();
-  const read = await readCaptures(dir);
+  const [read, files] = await Promise.all([readCaptures(dir, ARCHIVE_FILES), readArchiveFiles(dir)]);
   // Binary files are reported, not imported.
   const captures = read.filter((c) => !c.skipped);
+  const removals = parseRemovalsFile(files.removals);
+  const previous = parseRecord(files.record);
   const t1 = performance.now();
   let lastReport = t1;
   const archive = buildArchive(captures, {
+    published: previous.record,
+    removals: removals.list,
     onProgress(done, total, posts) {
       const now = performance.now();
       if (total > 50 && (now - lastReport > 2000 || done === total)) {
@@ -96,13 +106,23 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
       }
     },
   });
-  captures.forEach((c, i) => archive.documents[i]?.diagnostics.unshift(...c.diagnostics));
+  // Decoding diagnostics go to the document each capture ended in (re-captures are merged, withdrawn ones left out).
+  const decoding = new Map(captures.map((c) => [c.file, c.diagnostics]));
+  for (const doc of archive.documents) {
+    for (const { file } of [...(doc.captures ?? [{ file: doc.file }])].reverse()) {
+      doc.diagnostics.unshift(...(decoding.get(file) ?? []).map((d) => (file === doc.file ? d : { ...d, file })));
+    }
+  }
+  const record = updateRecord(previous.record, archive.documents);
+  // Written when the build succeeds (src/integrations/published-record.ts).
+  setPublishedRecord(join(dir, RECORD_FILE), serialiseRecord(record.record));
   const links = crossLinks(archive);
   const t2 = performance.now();
   const posts = archive.documents.reduce((a, d) => a + d.posts.length, 0);
   const entries: { file: string; d: Diagnostic }[] = [];
   for (const c of read) if (c.skipped) for (const d of c.diagnostics) entries.push({ file: c.file, d });
-  for (const doc of archive.documents) for (const d of doc.diagnostics) entries.push({ file: doc.file, d });
+  for (const d of [...removals.diagnostics, ...previous.diagnostics, ...(archive.diagnostics ?? []), ...record.diagnostics]) entries.push({ file: d.file ?? dir, d });
+  for (const doc of archive.documents) for (const d of doc.diagnostics) entries.push({ file: d.file ?? doc.file, d });
   const errors: string[] = [];
   for (const { file, d } of entries) {
     const line = `${at(file, d)} [${d.rule}] ${d.message}`;
@@ -131,7 +151,7 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
   }
   // During a build, the search index is made by Pagefind's process while pages render.
   startSearchIndex(() => searchDocuments(archive, links));
-  return { archive, links };
+  return { archive, links, gone: record.gone };
 }
 
 /** Runs the importer once per content folder and process; every collection shares the result. */
@@ -146,8 +166,12 @@ export function loadArchive(dir: string, logger: LoaderContext['logger'], base =
 
 const ref = <C extends string>(collection: C, id: string) => ({ collection, id });
 
-function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['store']): void {
+function fill(kind: Kind, { archive, links, gone }: Loaded, store: LoaderContext['store']): void {
   const authorOf = links.authorOf;
+  if (kind === 'withdrawn') {
+    for (const { slug, ...data } of gone) store.set({ id: slug, data });
+    return;
+  }
   if (kind === 'authors') {
     for (const a of archive.authors) {
       const act = links.activity.get(a.slug);
@@ -186,6 +210,7 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
           body: doc.body,
           diagnostics: doc.diagnostics,
           accounting: doc.accounting,
+          captures: doc.captures?.map(({ numbers: _, ...c }) => c) ?? null,
         },
       });
       continue;
@@ -212,6 +237,10 @@ function fill(kind: Kind, { archive, links }: Loaded, store: LoaderContext['stor
             replies: links.replies.get(key) ?? [],
             alsoIn: links.alsoIn.get(key) ?? [],
             ...postResearch(p.text),
+            ...(p.capture && { capture: p.capture }),
+            ...(p.earlier && { earlier: p.earlier }),
+            ...(p.gone && { gone: p.gone }),
+            ...(p.removed && { removed: p.removed }),
           },
         });
       } else {

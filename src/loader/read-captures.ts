@@ -14,7 +14,7 @@ export interface ReadCapture extends CaptureInput {
   skipped: boolean;
 }
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], skip: ReadonlySet<string> = new Set()): Promise<void> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -22,7 +22,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
     return;
   }
   for (const name of names) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || skip.has(name)) continue;
     const path = join(dir, name);
     const info = await stat(path).catch(() => null);
     if (!info) continue;
@@ -33,11 +33,12 @@ async function walk(dir: string, out: string[]): Promise<void> {
 
 /**
  * Reads every capture below `dir`. `file` is the path relative to `dir`, with `/` separators.
- * A missing folder gives an empty list.
+ * A missing folder gives an empty list. `skip` names files at the top of `dir`
+ * that are not captures (`removals.yaml`, `published.json`).
  */
-export async function readCaptures(dir: string): Promise<ReadCapture[]> {
+export async function readCaptures(dir: string, skip: readonly string[] = []): Promise<ReadCapture[]> {
   const paths: string[] = [];
-  await walk(dir, paths);
+  await walk(dir, paths, new Set(skip));
   const rel = paths.map((p) => ({ path: p, file: relative(dir, p).split(sep).join('/') }));
   rel.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const out: ReadCapture[] = [];

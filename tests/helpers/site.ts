@@ -39,12 +39,14 @@ export interface BuildSiteOptions {
   base?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Build over what the output folder already holds, as a publisher's rebuild does (default: the folder is removed first). */
+  keepOutDir?: boolean;
 }
 
 /** Builds the site; resolves to the build's combined output. Rejects with the output when the build fails. */
 export async function buildSite(o: BuildSiteOptions): Promise<{ outDir: string; log: string }> {
   const outDir = resolve(ROOT, o.outDir);
-  await rm(outDir, { recursive: true, force: true });
+  if (!o.keepOutDir) await rm(outDir, { recursive: true, force: true });
   // NO_COLOR: Astro's logger colours its output when `CI` is set, which would split the words tests look for.
   const env: NodeJS.ProcessEnv = { ...process.env, ...o.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   delete env.FORCE_COLOR;

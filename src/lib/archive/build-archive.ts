@@ -13,11 +13,18 @@ import { buildAuthors } from '../authors/authors.js';
 import { findSharedPassages } from '../quotes/shared-passages.js';
 import { lineClaimer } from '../accounting/line-claims.js';
 import { formatNamed } from '../formats/registry.js';
+import { mergeCaptures } from './merge-captures.js';
+import { recordedOrder, type PublishedRecord } from './published.js';
+import { applyRemovals, emptyRemovals, withdrawCaptures, withFrontMatterRemovals, type RemovalList } from './removals.js';
 
 /** Options for `buildArchive`. */
 export interface BuildOptions {
   /** Called after each document is parsed, with the count so far, the total and the posts so far (default: none). */
   onProgress?: (done: number, total: number, posts: number) => void;
+  /** The record of what earlier builds published (`archive/published.ts`): re-captures are merged in the order their threads were published (default: nothing published). */
+  published?: PublishedRecord;
+  /** What to remove (`archive/removals.ts`), besides what captures' front matter lists (default: nothing). */
+  removals?: RemovalList;
 }
 
 /** Timings of the importer's stages, in milliseconds. */
@@ -43,21 +50,35 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
     options.onProgress?.(documents.length, inputs.length, posts);
   }
   dedupeSlugs(documents);
+  // Withdrawn captures go before anything is derived from them.
+  const removals = withFrontMatterRemovals(options.removals ?? emptyRemovals(), documents);
+  const withdrawn = withdrawCaptures(documents, removals.list);
+  const captures = withdrawn.documents;
   const t1 = performance.now();
   const known = new Set<string>();
-  for (const d of documents) for (const p of d.posts) if (p.author && p.authorEvidence !== 'signature') known.add(p.author);
-  applySignatures(documents, known);
+  for (const d of captures) for (const p of d.posts) if (p.author && p.authorEvidence !== 'signature') known.add(p.author);
+  applySignatures(captures, known);
   const evidence: AliasEvidence[] = [];
-  for (const doc of documents) {
+  for (const doc of captures) {
     if (formatNamed(doc.format)?.reconstructQuotes) doc.diagnostics.push(...reconstructQuotes(doc.posts, lineClaimer(doc)));
     const resolved = resolveExplicitQuotes(doc.posts, formatNamed(doc.format)?.markdown ?? true);
     evidence.push(...resolved.aliases);
     doc.diagnostics.push(...resolved.diagnostics);
   }
+  // Re-captures of a thread become one document, numbered as first published.
+  const merged = mergeCaptures(captures, { recordedOrder: options.published && recordedOrder(options.published) });
+  evidence.push(...merged.aliases);
   const t2 = performance.now();
-  const { authors } = buildAuthors(documents, evidence);
+  const found = buildAuthors(merged.documents, evidence);
+  const removed = applyRemovals(merged.documents, found.authors, removals.list);
   const t3 = performance.now();
-  const sharedPassages = findSharedPassages(documents);
+  const sharedPassages = findSharedPassages(merged.documents);
   const t4 = performance.now();
-  return { documents, authors, sharedPassages, timings: { parse: t1 - t0, quotes: t2 - t1, authors: t3 - t2, shared: t4 - t3 } };
+  return {
+    documents: merged.documents,
+    authors: removed.authors,
+    sharedPassages,
+    diagnostics: [...removals.diagnostics, ...withdrawn.diagnostics, ...removed.diagnostics],
+    timings: { parse: t1 - t0, quotes: t2 - t1, authors: t3 - t2, shared: t4 - t3 },
+  };
 }

@@ -213,6 +213,8 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
     diagnostics,
     accounting: ledger.account({ 'byte-order-mark': bom, 'carriage-return': carriageReturns }),
   };
+  const { thread, part, removals } = fm.data;
+  if (thread !== undefined || part !== undefined || removals !== undefined) doc.frontMatter = { thread, part, removals };
   doc.slug = documentSlug(doc, fm.data.slug);
   attachLedger(doc, ledger);
   return doc;

@@ -31,6 +31,16 @@ function asText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** A diagnostic for a front matter key whose value has the wrong type. */
+function typeDiagnostic(key: string, want: string, lines: string[], end: number): Diagnostic {
+  return {
+    rule: 'front-matter-type',
+    severity: 'warning',
+    message: `Front matter \`${key}\` should be ${want}. It was ignored; give it a plain value.`,
+    line: 1 + Math.max(0, lines.slice(0, end).findIndex((l) => l.startsWith(`${key}:`))),
+  };
+}
+
 /**
  * Reads the front matter of a capture's lines (already LF-normalised).
  * Never throws: malformed YAML, a block that is not a mapping, or a value of the
@@ -70,12 +80,7 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
       if (!(k in record) || record[k] == null) continue;
       const v = asText(record[k]);
       if (v === undefined) {
-        diagnostics.push({
-          rule: 'front-matter-type',
-          severity: 'warning',
-          message: `Front matter \`${k}\` should be text but is ${Array.isArray(record[k]) ? 'a list' : typeof record[k]}. It was ignored; give it a plain value.`,
-          line: 1 + Math.max(0, lines.slice(0, end).findIndex((l) => l.startsWith(`${k}:`))),
-        });
+        diagnostics.push(typeDiagnostic(k, `text but is ${Array.isArray(record[k]) ? 'a list' : typeof record[k]}`, lines, end));
         continue;
       }
       return v;
@@ -90,6 +95,14 @@ export function readFrontMatter(lines: string[]): FrontMatterResult {
   if (date) data.date = date;
   const slug = take('slug');
   if (slug) data.slug = slug;
+  const thread = take('thread');
+  if (thread) data.thread = thread;
+  const part = take('part', ['page']);
+  if (part) {
+    if (/^[1-9]\d{0,5}$/.test(part)) data.part = Number(part);
+    else diagnostics.push(typeDiagnostic('part', 'a page number (1, 2, …)', lines, end));
+  }
+  if (record.removals != null) data.removals = record.removals;
   // Checked against the registry of formats by the importer.
   const format = take('format');
   if (format) data.format = format;
