@@ -23,6 +23,7 @@ const threads = defineCollection({
   schema: z.object({
     title: z.string(),
     titleInferred: z.boolean(),
+    rawWithheld: z.boolean(),
     format: z.string(),
     file: z.string(),
     source: z.string().nullable(),

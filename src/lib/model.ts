@@ -174,6 +174,8 @@ export interface ArchiveDocument {
   title: string;
   /** True when the title was not in the capture or its front matter, but inferred. */
   titleInferred: boolean;
+  /** True when removals changed the capture's words, so its file is not published as imported. */
+  rawWithheld?: boolean;
   /** URL slug, unique within the archive and stable when posts or documents are added. */
   slug: string;
   source: string | null;

@@ -198,6 +198,7 @@ function fill(kind: Kind, { archive, links, gone }: Loaded, store: LoaderContext
         data: {
           title: doc.title,
           titleInferred: doc.titleInferred,
+          rawWithheld: doc.rawWithheld ?? false,
           format: doc.format,
           file: doc.file,
           source: doc.source,

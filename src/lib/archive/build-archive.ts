@@ -70,7 +70,10 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
   evidence.push(...merged.aliases);
   const t2 = performance.now();
   const found = buildAuthors(merged.documents, evidence);
+  // A capture some of whose words were removed is not published as it was imported.
+  const before = removals.list.authors.length || removals.list.posts.length ? merged.documents.map(fingerprint) : null;
   const removed = applyRemovals(merged.documents, found.authors, removals.list);
+  if (before) merged.documents.forEach((d, i) => (d.rawWithheld = fingerprint(d) !== before[i]));
   const t3 = performance.now();
   const sharedPassages = findSharedPassages(merged.documents);
   const t4 = performance.now();
@@ -81,4 +84,9 @@ export function buildArchive(inputs: readonly CaptureInput[], options: BuildOpti
     diagnostics: [...removals.diagnostics, ...withdrawn.diagnostics, ...removed.diagnostics],
     timings: { parse: t1 - t0, quotes: t2 - t1, authors: t3 - t2, shared: t4 - t3 },
   };
+}
+
+/** What a removal can change in a document: its title and every post's author, text and quotes. */
+function fingerprint(d: ArchiveDocument): string {
+  return JSON.stringify([d.title, d.posts.map((p) => [p.author, p.text, p.quotes.map((q) => [q.author, q.text])])]);
 }

@@ -8,7 +8,8 @@ import { captureExtension } from '../../../lib/research/urls';
 
 export async function getStaticPaths() {
   const archive = await getArchive();
-  return archive.threads.map((t) => ({ params: { file: `${t.id}${captureExtension(t.data.file)}` }, props: { path: t.data.file } }));
+  // A capture whose words were partly removed is not published as imported (its Markdown and JSON are).
+  return archive.threads.filter((t) => !t.data.rawWithheld).map((t) => ({ params: { file: `${t.id}${captureExtension(t.data.file)}` }, props: { path: t.data.file } }));
 }
 export const GET: APIRoute = async ({ props }) => {
   const bytes = await readFile(resolve(contentDir(process.cwd()), (props as { path: string }).path));
