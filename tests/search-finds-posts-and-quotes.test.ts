@@ -255,6 +255,20 @@ describe.each([
     await page.waitForFunction((want) => Math.abs(scrollY - want) < 40, y, { timeout: 5000 });
   });
 
+  it('finds what-if claims as a kind of their own, each at its #post-N-cK anchor', async () => {
+    const results = await search({ q: 'Trotsky', kind: 'claim' });
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.kind === 'claim' && /#post-\d+-c\d+$/.test(r.url))).toBe(true);
+    expect(await page.$eval('[data-search-result] .result-by', (e) => e.textContent)).toMatch(/a what-if, as found by a rule$/);
+    const url = results[0]!.url;
+    await page.goto(`${server.origin}${url}`);
+    expect(await page.$(`[id="${url.split('#')[1]}"]`)).not.toBeNull();
+    // A thread's what-ifs without any words.
+    const all = await search({ kind: 'claim', thread: md.slug });
+    expect(all.length).toBeGreaterThan(results.filter((r) => r.thread === md.slug).length - 1);
+    expect(all.every((r) => r.thread === md.slug && r.kind === 'claim')).toBe(true);
+  });
+
   it('narrows by author and by thread, and sorts in thread order on request', async () => {
     const all = await search({ q: 'Trotsky' });
     expect(all.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@
 import type { Archive } from '../lib/index.js';
 import { compareDocuments, type CrossLinks } from '../lib/cross-links.js';
 import type { SearchAuthor, SearchDocument } from '../search/records.js';
+import { findClaims } from '../lib/research/claims.js';
 
 /** A post's date when it is a calendar date (ISO 8601); a relative age such as `3 hours ago` cannot be filtered by. */
 const calendarDate = (d: string | null | undefined): string | null => (d && /^\d{4}-\d\d-\d\d/.test(d) ? d : null);
@@ -27,6 +28,7 @@ export function searchDocuments(archive: Archive, links: CrossLinks): { document
           as: author && p.author && p.author !== author.name ? p.author : null,
           date: calendarDate((p as { date?: string | null }).date),
           text: p.text,
+          claims: findClaims(p.text).map(({ k, text }) => ({ k, text })),
           quotes: p.quotes.map((q) => {
             const quoted = links.authorOf(q.author);
             return {

@@ -30,6 +30,8 @@ export interface SearchPost {
   date: string | null;
   /** The post's own words (Markdown). */
   text: string;
+  /** What-if claims found by a rule in the post's own words (src/lib/research/claims.ts): `k` is the K of `#post-N-cK`. */
+  claims?: { k: number; text: string }[];
   quotes: {
     /** The name as written in the attribution. */
     author: string | null;
@@ -100,6 +102,8 @@ export interface MapItem {
   d?: string;
   /** Quotes of this post's words by other posts. */
   q?: QuoteRange[];
+  /** What-if claims in the post's own words: `[k, start, end]`, words counted from the post's start. */
+  c?: [number, number, number][];
   /** Authors: their name and older names. */
   name?: string;
   al?: string[];
@@ -148,6 +152,7 @@ export interface WireMap {
 export interface WireExtra {
   d?: string;
   q?: QuoteRange[];
+  c?: [number, number, number][];
   e?: string | number | string[];
 }
 
@@ -178,6 +183,7 @@ export function encodeMap(m: RecordMap): WireMap {
     const more: WireExtra = {};
     if (it.d) more.d = it.d;
     if (it.q?.length) more.q = it.q;
+    if (it.c?.length) more.c = it.c;
     if (it.k === 'essay') more.e = it.id;
     else if (it.k === 'quote') more.e = Number(/-q(\d+)$/.exec(it.id)?.[1] ?? 0);
     else if (it.k === 'author') more.e = [it.name ?? '', ...(it.al ?? [])];
@@ -198,6 +204,7 @@ export function decodeMap(w: WireMap): RecordMap {
     o += l;
     if (more.d) item.d = more.d;
     if (more.q?.length) item.q = more.q;
+    if (more.c?.length) item.c = more.c;
     if (kind === 'post') item.id = `post-${n}`;
     else if (kind === 'quote') item.id = `post-${n}-q${String(more.e)}`;
     else if (kind === 'essay') item.id = String(more.e ?? '');
@@ -319,6 +326,11 @@ export function buildRecords(docs: SearchDocument[], authors: SearchAuthor[]): {
       const entry: Entry = { item: { k: 'post', t: doc.slug, u: itemUrl('post', doc.slug, p.n, a), o: 0, l: 0, n: p.n, id: `post-${p.n}`, a }, show: { an: p.author ?? 'Unknown author' } };
       if (p.as) entry.show.as = p.as;
       if (p.date) entry.item.d = p.date;
+      const claims = (p.claims ?? []).flatMap((c): [number, number, number][] => {
+        const at = locateQuote(tokens(plainText(c.text)), words);
+        return at ? [[c.k, at[0], at[1]]] : [];
+      });
+      if (claims.length) entry.item.c = claims;
       own.set(`${doc.slug}/${p.n}`, { tokens: words, entry });
       if (words.length) add('posts', doc, entry, words);
     }

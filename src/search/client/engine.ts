@@ -59,7 +59,7 @@ export interface QuotedIn {
 
 /** One result: a post's own words, an essay section, or a quote. */
 export interface Hit {
-  kind: 'post' | 'essay' | 'quote';
+  kind: 'post' | 'essay' | 'quote' | 'claim';
   /** Page hash of the record holding the words. */
   hash: string;
   map: RecordMap;
@@ -373,8 +373,14 @@ async function browse(backend: Backend, f: Filters, pfFilters: Record<string, st
     if (!map) return;
     map.i.forEach((item, index) => {
       if (item.k === 'author' || (f.author && item.a !== f.author) || (f.thread && item.t !== f.thread)) return;
-      if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) return;
       if (!inDates(f, item.d)) return;
+      if (f.kind === 'claim') {
+        for (const [k, start, end] of item.c ?? []) {
+          hits.push({ kind: 'claim', hash: r.id, map, item, index, url: `${item.u}#post-${item.n}-c${k}`, n: item.n, thread: item.t, from: item.o + start, to: item.o + end, marks: [], score: 0, quotedIn: [], partial: false });
+        }
+        return;
+      }
+      if (f.kind && !(f.kind === item.k || (f.kind === 'own' && item.k !== 'quote'))) return;
       const kind = item.k === 'essay' ? 'essay' : item.k === 'quote' ? 'quote' : 'post';
       hits.push({ kind, hash: r.id, map, item, index, url: `${item.u}#${item.id}`, n: item.n, thread: item.t, from: item.o, to: item.o + item.l, marks: [], score: 0, quotedIn: [], partial: false });
     });
@@ -443,7 +449,13 @@ async function collect(
       }
       // A post: its own words, and the quotes of them that hold the matched words.
       const quoting = (item.q ?? []).map((r, range) => ({ r, range, at: within(at, q.terms, item.o + r[3], item.o + r[4]) })).filter((x) => enough(x.at) && okPhrases(x.at));
-      if (!kind || kind === 'own' || kind === 'post') {
+      if (kind === 'claim') {
+        for (const [k, start, end] of item.c ?? []) {
+          const inClaim = within(at, q.terms, item.o + start, item.o + end);
+          if (!enough(inClaim) || !okPhrases(inClaim)) continue;
+          hits.push({ ...base, kind: 'claim', url: `${item.u}#post-${item.n}-c${k}`, from: item.o + start, to: item.o + end, marks: marksOf(inClaim), score: score(q, idf, inClaim, end - start, backend.avgWords) });
+        }
+      } else if (!kind || kind === 'own' || kind === 'post') {
         const quotedIn = quoting.map(({ r, range }) => ({ url: quoteUrl(item, r), n: r[1], range }));
         // Words others quoted are words the debate turned on: their source ranks a little higher.
         const quoted = 1 + QUOTED_BOOST * Math.min(5, new Set(quotedIn.map((x) => `${x.url.split('#', 1)[0]}${x.n}`)).size);

@@ -27,6 +27,7 @@ export function byline(h: Hit, r: RecordShow): string {
   const s = r.show[h.index] ?? {};
   const as = s.as ? ` (as ${s.as})` : '';
   if (h.kind === 'essay') return s.s ? `Essay · ${s.s}` : 'Essay';
+  if (h.kind === 'claim') return `${s.an ?? 'Unknown author'}${as}: a what-if, as found by a rule`;
   if (h.kind === 'quote') {
     const by = h.range !== undefined ? s.qn?.[h.range] : s.byn;
     return `${by ?? 'Someone'}, quoting ${s.an || 'someone'}${as}`;
