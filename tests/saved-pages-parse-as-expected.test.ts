@@ -109,6 +109,8 @@ describe('saved forum pages', () => {
       { author: 'callimachus', date: '2021-05-02T20:15:00+00:00', replyTo: null, quotes: [] },
       { author: 'hypatia', date: '2021-05-03T09:00:00+00:00', replyTo: 1, quotes: [['callimachus', 1], ['ptolemy', null]] },
     ]);
+    // Discourse numbers its posts: the page's post #3 (post #2 was deleted) keeps its number.
+    expect(doc.posts.map((p) => p.n)).toEqual([1, 3]);
     expectAccounted(doc);
   });
 

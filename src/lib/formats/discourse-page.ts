@@ -6,6 +6,7 @@
  * `[itemprop=text]`). A quote is `<aside class="quote" data-username
  * data-post data-topic>` around a `<blockquote>` (asides nest); its
  * `data-post` names the source post exactly when `data-topic` is this topic.
+ * Posts keep Discourse's numbers (`post_number`, which may skip numbers).
  */
 import type { CaptureFormatPlugin } from './format.js';
 import type { Element, Root } from 'hast';
@@ -43,6 +44,7 @@ const board: Board = {
         return {
           el,
           id: attr(el, 'dataPostNumber') || null,
+          number: Number(attr(el, 'dataPostNumber')) || null,
           author: textOf(nameEl) || null,
           authorEls: nameEl ? [nameEl] : [],
           date: time ? bestDate([{ iso: attr(time, 'dateTime') || null }, { epoch: attr(time, 'dataTime') || null }, { shown: attr(time, 'title') }]) : null,
@@ -60,6 +62,7 @@ const board: Board = {
       return {
         el,
         id: textOf(position) || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1] || null,
+        number: Number(textOf(position) || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1]) || null,
         author: textOf(nameEl) || null,
         authorEls: nameEl ? [nameEl] : [],
         date: time ? bestDate([{ iso: attr(time, 'dateTime') || attr(time, 'content') }, { shown: textOf(time) }]) : null,

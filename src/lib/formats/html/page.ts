@@ -49,6 +49,8 @@ export interface PagePost {
   signature: Element[];
   /** The board's id of the post this one answers, when the markup names it. */
   replyToId?: string | null;
+  /** The board's own number of the post (Discourse), when it numbers its posts. */
+  number?: number | null;
 }
 
 /** What a board module tells the shared reader. */
@@ -238,13 +240,17 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
   claim(select('head', tree), 'page-head');
   for (let i = start; i < lines.length; i++) if (!isBlank(lines[i] ?? '')) ledger.claim(i, i, 'page-markup');
 
+  // A board that numbers its posts keeps its numbers (with their gaps) when every post has one, in increasing order.
+  const numbers = pagePosts.map((p) => p.number ?? null);
+  const numbered = numbers.length > 0 && numbers.every((x, k) => x !== null && x > 0 && (k === 0 || x > numbers[k - 1]!));
+  const nOf = (k: number) => (numbered ? numbers[k]! : k + 1);
   const byId = new Map<string, number>();
   pagePosts.forEach((p, k) => {
-    if (p.id && !byId.has(p.id)) byId.set(p.id, k + 1);
+    if (p.id && !byId.has(p.id)) byId.set(p.id, nOf(k));
   });
   const posts: Post[] = pagePosts.map((p, k) => {
     const r = reads[k]!;
-    const n = k + 1;
+    const n = nOf(k);
     if (r.segments.length === 0) {
       diagnostics.push({
         rule: 'empty-post',
