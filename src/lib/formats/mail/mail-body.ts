@@ -176,7 +176,9 @@ export function readMailBody(lines: readonly BodyLine[], options: BodyOptions): 
     if (r.kind !== 'own' || prev.kind !== 'quote') continue;
     const next = rows[i + 1];
     const prevRest = depthOf(prev.text).rest;
-    const sandwich = next?.kind === 'quote' && next.depth === prev.depth && prevRest.length >= 50 && r.text.trim().length <= prevRest.length / 2;
+    // Between two quoted lines, a short unmarked line is the wrapped tail of the first when that one stops mid-sentence.
+    const sandwich =
+      next?.kind === 'quote' && next.depth === prev.depth && prevRest.length >= 50 && r.text.trim().length <= prevRest.length / 2 && !/[.!?:;"'”’)\]]\s*$/.test(prevRest);
     if (sandwich || options.continues?.(prevRest, r.text)) {
       r.kind = 'quote';
       r.depth = prev.depth;
