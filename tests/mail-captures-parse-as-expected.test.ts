@@ -76,6 +76,9 @@ describe('mail captures', () => {
     expect(summarise(doc)).toEqual([{ author: 'Иван Петров', date: '2021-03-05T18:20:00+03:00', replyTo: null, quotes: [] }]);
     expect(doc.posts[0]!.text).toBe('Если бы Суворов дожил до 1805 года,\nАустерлиц мог бы кончиться иначе.');
     expect(doc.accounting.dropped['mime-attachment']).toBeGreaterThan(0);
+    // The file is not UTF-8, but its message declares its charset: a note, not a warning to re-save it.
+    expect(doc.diagnostics.find((d) => d.rule === 'not-utf8')).toBeUndefined();
+    expect(doc.diagnostics.find((d) => d.rule === 'mail-charsets')?.severity).toBe('info');
     expectAccounted(doc);
   });
 

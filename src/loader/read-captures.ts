@@ -5,7 +5,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { decodeCapture, decodeMailCapture, type CaptureInput, type Diagnostic } from '../lib/index.js';
+import { readCaptureBytes, type CaptureInput, type Diagnostic } from '../lib/index.js';
 
 /** A capture read from disk, with the diagnostics of decoding it. */
 export interface ReadCapture extends CaptureInput {
@@ -42,11 +42,9 @@ export async function readCaptures(dir: string): Promise<ReadCapture[]> {
   rel.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const out: ReadCapture[] = [];
   for (const { path, file } of rel) {
-    const bytes = await readFile(path);
-    const decoded = decodeCapture(bytes);
-    // Mail needs MIME decoding, which is asynchronous: done here, before the (synchronous) importer.
-    const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
-    out.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}), diagnostics: decoded.diagnostics, skipped: decoded.text === null });
+    // Mail needs MIME decoding, which is asynchronous: the read stage does it before the (synchronous) importer.
+    const read = await readCaptureBytes(await readFile(path));
+    out.push({ file, text: read.text ?? '', ...(read.mime ? { mime: read.mime } : {}), diagnostics: read.diagnostics, skipped: read.text === null });
   }
   return out;
 }
