@@ -38,6 +38,11 @@ describe('mail bodies', () => {
     expect(read('> One part.\n> [...]\n> Another part.\nNo.').shape).toEqual(['quote (null): One part.', 'quote (null): Another part.', 'own: No.']);
   });
 
+  it('read SuperCite initials before `>` as quote markers when two lines or more carry them', () => {
+    expect(read('JS> The Swedes were never coming.\nJS> Not in 1630.\nThey were.').shape).toEqual(['quote (null): The Swedes were never coming.\nNot in 1630.', 'own: They were.']);
+    expect(read('Note> this one line is not a quote.').shape).toEqual(['own: Note> this one line is not a quote.']);
+  });
+
   it('read `>From ` as an escaped body line, and a digest-style `Name:` only for a known poster', () => {
     expect(read('I said so.\n>From the start, that was the plan.\nTruly.').shape).toEqual(['own: I said so.\nFrom the start, that was the plan.\nTruly.']);
     expect(read('Consider this:\n> A quoted book line.\nSee?').shape).toEqual(['own: Consider this:', 'quote (null): A quoted book line.', 'own: See?']);
