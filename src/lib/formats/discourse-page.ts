@@ -35,7 +35,7 @@ const board: Board = {
   },
   posts(tree) {
     topic = topicOf(tree);
-    const browser = all('.topic-post article[data-post-number], article.topic-post[data-post-number], .topic-post[data-post-number]', tree);
+    const browser = all('.topic-post article[data-post-number], article.topic-post[data-post-number], .topic-post[data-post-number], .topic-post article[id^="post_"]', tree);
     if (browser.length > 0) {
       return browser.map((el) => {
         const nameEl = one('.names .username a, .names .first a, .username a', el);
@@ -43,8 +43,8 @@ const board: Board = {
         const reply = one('.reply-to-tab', el);
         return {
           el,
-          id: attr(el, 'dataPostNumber') || null,
-          number: Number(attr(el, 'dataPostNumber')) || null,
+          id: attr(el, 'dataPostNumber') || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1] || null,
+          number: Number(attr(el, 'dataPostNumber') || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1]) || null,
           author: textOf(nameEl) || null,
           authorEls: nameEl ? [nameEl] : [],
           date: time ? bestDate([{ iso: attr(time, 'dateTime') || null }, { epoch: attr(time, 'dataTime') || null }, { shown: attr(time, 'title') }]) : null,
