@@ -10,7 +10,7 @@
  * footers, signatures, the rest of each post's frame and the page's markup are
  * dropped by named rules. Pure; never throws.
  */
-import type { Element, ElementContent, Root, RootContent, Nodes } from 'hast';
+import type { Element, ElementContent, Root, Nodes } from 'hast';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Diagnostic, Post, Quote, Segment } from '../../model.js';
@@ -363,4 +363,3 @@ export function one(selector: string, scope: Element | Root): Element | null {
 }
 
 export { attr };
-export type { Element, Root, RootContent };
