@@ -26,6 +26,9 @@ describe('saved forum pages', () => {
     const [marius, sulla, cinna] = doc.posts;
     expect(marius!.text).toBe('Suppose Marius, old and sick in 88 BC, turns the Mithridatic command down and retires to Misenum.\n\nSulla marches east with the legions he has, and nobody marches on Rome at all.');
     expect(sulla!.text).toContain('**this year**');
+    expect(marius!.badges).toEqual(['Consul (seven times)']);
+    expect(doc.posts.map((p) => p.edited)).toEqual([false, true, false]);
+    expect(sulla!.text).not.toContain('Last edited');
     expect(sulla!.quotes[0]!.text).not.toMatch(/Click to expand|said:/);
     expect(cinna!.quotes[0]!.text).toMatch(/^Gaius Marius said:\n\n> nobody marches on Rome at all\./);
     expect(doc.diagnostics.filter((d) => d.rule === 'quote-source-mismatch')).toHaveLength(1);
@@ -42,6 +45,7 @@ describe('saved forum pages', () => {
       { author: 'Odo of Bayeux', date: '2012-03-11T07:45', replyTo: null, quotes: [['Edith Swan-neck', 1]] },
     ]);
     expect(doc.posts[0]!.text).not.toContain('Ut. Ut.');
+    expect(doc.posts[0]!.badges).toEqual(['Saxon loyalist']);
     expectAccounted(doc);
   });
 
@@ -54,6 +58,7 @@ describe('saved forum pages', () => {
     ]);
     expect(vb4.posts[1]!.quotes[1]!.text).toBe('The empire is a tax system with an army attached.');
     expect(vb4.posts[0]!.text).not.toContain('Basileus in exile');
+    expect(vb4.posts[0]!.badges).toEqual(['Senior Member']);
     const vb3 = await read('vbulletin3.html');
     expect(summarise(vb3)).toEqual([
       { author: 'Marshal Ney', date: 'Today, 10:15 AM', replyTo: null, quotes: [] },
@@ -78,6 +83,7 @@ describe('saved forum pages', () => {
       { author: "Ocean's Walsingham", date: '2017-02-12T09:02', replyTo: null, quotes: [['Santa Cruz', 1], [null, null]] },
     ]);
     expect(doc.posts[0]!.text).not.toContain('Gloria');
+    expect(doc.posts[0]!.badges).toEqual(['Admiral']);
     expectAccounted(doc);
   });
 

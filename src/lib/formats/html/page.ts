@@ -51,6 +51,10 @@ export interface PagePost {
   replyToId?: string | null;
   /** The board's own number of the post (Discourse), when it numbers its posts. */
   number?: number | null;
+  /** Elements naming the poster's rank, title or banner (`Well-known member`), shown as badges (default none). */
+  badges?: Element[];
+  /** Elements that say the post was edited (`Last edited: …`; default none). */
+  edited?: Element[];
 }
 
 /** What a board module tells the shared reader. */
@@ -228,6 +232,8 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
   });
   pagePosts.forEach((p) => {
     p.authorEls.forEach((e) => claim(e, 'author'));
+    p.badges?.forEach((e) => claim(e, 'badge'));
+    p.edited?.forEach((e) => claim(e, 'edited-marker'));
     p.dateEls.forEach((e) => claim(e, 'post-header'));
     p.signature.forEach((e) => claim(e, 'signature-block'));
     if (p.body) for (const el of selectAll('script, style', p.body)) claim(el, el.tagName);
@@ -263,8 +269,8 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
       n,
       author: p.author,
       authorEvidence: p.author ? 'heading' : null,
-      badges: [],
-      edited: false,
+      badges: (p.badges ?? []).map((e) => textOf(e)).filter((t, i, all) => t && all.indexOf(t) === i),
+      edited: (p.edited ?? []).length > 0,
       date: p.date,
       replyTo: p.replyToId ? (byId.get(p.replyToId) ?? null) : null,
       line: (linesOf(p.el)?.from ?? 0) + start + 1,
