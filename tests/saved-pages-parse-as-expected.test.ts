@@ -6,7 +6,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readCaptures } from '../src/loader/read-captures.js';
 import { parseCapture } from '../src/lib/index.js';
 import { importFiles, summarise, expectAccounted } from './helpers/captures.js';
 
@@ -137,6 +139,21 @@ describe('saved forum pages', () => {
     expect(doc.posts[0]!.text).toBe('It funded the Army of occupation, which is the Bureau by another name.');
     expect(doc.diagnostics.find((d) => d.rule === 'reply-outside-capture')?.message).toContain('to-200@example.net');
     expectAccounted(doc);
+  });
+
+  it('leaves out the folder of images and scripts a browser saves beside a page', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'saved-page-'));
+    try {
+      mkdirSync(path.join(dir, 'topic_files'));
+      writeFileSync(path.join(dir, 'topic.html'), readFileSync(fixture('phpbb3.html')));
+      writeFileSync(path.join(dir, 'topic_files', 'jquery.js'), 'var x = 1;\n');
+      writeFileSync(path.join(dir, 'topic_files', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+      mkdirSync(path.join(dir, 'notes_files'));
+      writeFileSync(path.join(dir, 'notes_files', 'kept.txt'), 'No page called notes.html stands beside this folder.\n');
+      expect((await readCaptures(dir)).map((c) => c.file)).toEqual(['notes_files/kept.txt', 'topic.html']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a page of an unknown board as its visible text', async () => {

@@ -1,6 +1,7 @@
 /**
  * Reads the capture files of a content folder: every regular file below it,
- * sorted by path for a deterministic build, skipping dot files and folders.
+ * sorted by path for a deterministic build, skipping dot files and folders,
+ * and the `<page>_files` folder that a browser saves beside `<page>.html`.
  * The only file I/O of the importer side, kept apart from the Astro binding.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -21,8 +22,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
   } catch {
     return;
   }
+  // "Save page as… complete" puts a page's images, styles and scripts in a folder beside it: not captures.
+  const pages = new Set(names.filter((n) => /\.html?$/i.test(n)).map((n) => n.replace(/\.html?$/i, '')));
   for (const name of names) {
     if (name.startsWith('.')) continue;
+    if (/_files$/.test(name) && pages.has(name.slice(0, -'_files'.length))) continue;
     const path = join(dir, name);
     const info = await stat(path).catch(() => null);
     if (!info) continue;
