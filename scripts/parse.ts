@@ -4,7 +4,7 @@
  * order given; a file that cannot be read is reported in its document's diagnostics.
  */
 import { readFileSync } from 'node:fs';
-import { buildArchive, decodeCapture, decodeMailCapture, type CaptureInput } from '../src/lib/index.js';
+import { buildArchive, readCaptureBytes, type CaptureInput } from '../src/lib/index.js';
 import { parseReport } from './report.js';
 
 const files = process.argv.slice(2).filter((a) => a !== '--');
@@ -23,10 +23,9 @@ for (const file of files) {
     inputs.push({ file, text: '' });
     continue;
   }
-  const decoded = decodeCapture(bytes);
-  if (decoded.diagnostics.length) early.set(file, decoded.diagnostics as never);
-  const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
-  inputs.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}) });
+  const read = await readCaptureBytes(bytes);
+  if (read.diagnostics.length) early.set(file, read.diagnostics as never);
+  inputs.push({ file, text: read.text ?? '', ...(read.mime ? { mime: read.mime } : {}) });
 }
 const archive = buildArchive(inputs);
 for (const d of archive.documents) {

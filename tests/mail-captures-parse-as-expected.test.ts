@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles, summarise, expectAccounted } from './helpers/captures.js';
-import { parseCapture } from '../src/lib/index.js';
+import { buildArchive, parseCapture, readCaptureBytes } from '../src/lib/index.js';
 import { readFileSync } from 'node:fs';
 
 const fixture = (name: string) => path.resolve(__dirname, 'fixtures/mail', name);
@@ -76,6 +76,9 @@ describe('mail captures', () => {
     expect(summarise(doc)).toEqual([{ author: 'Иван Петров', date: '2021-03-05T18:20:00+03:00', replyTo: null, quotes: [] }]);
     expect(doc.posts[0]!.text).toBe('Если бы Суворов дожил до 1805 года,\nАустерлиц мог бы кончиться иначе.');
     expect(doc.accounting.dropped['mime-attachment']).toBeGreaterThan(0);
+    // The file is not UTF-8, but its message declares its charset: a note, not a warning to re-save it.
+    expect(doc.diagnostics.find((d) => d.rule === 'not-utf8')).toBeUndefined();
+    expect(doc.diagnostics.find((d) => d.rule === 'mail-charsets')?.severity).toBe('info');
     expectAccounted(doc);
   });
 
@@ -101,6 +104,14 @@ describe('mail captures', () => {
     ]);
     expect(doc.posts.map((p) => p.text).join('\n')).not.toContain("Today's Topics");
     expectAccounted(doc);
+  });
+
+  it('keeps the curly quotes, dashes and euro signs of Windows-1252 parts and encoded words', async () => {
+    const eml = 'From: =?windows-1252?Q?=93Quoted=94_Name?= <q@example.org>\nSubject: t\nContent-Type: text/plain; charset=windows-1252\nContent-Transfer-Encoding: quoted-printable\n\nIt=92s =93quoted=94 =96 with a dash and =80 5.\n';
+    const read = await readCaptureBytes(new TextEncoder().encode(eml));
+    const post = buildArchive([{ file: 'x.eml', text: read.text!, ...(read.mime ? { mime: read.mime } : {}) }]).documents[0]!.posts[0]!;
+    expect(post.author).toBe('“Quoted” Name');
+    expect(post.text).toBe('It’s “quoted” – with a dash and € 5.');
   });
 
   it('without the read stage, reads plain messages and warns about MIME ones instead of showing them decoded', () => {

@@ -6,7 +6,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { readCaptures } from '../src/loader/read-captures.js';
 import { parseCapture } from '../src/lib/index.js';
 import { importFiles, summarise, expectAccounted } from './helpers/captures.js';
 
@@ -26,6 +28,9 @@ describe('saved forum pages', () => {
     const [marius, sulla, cinna] = doc.posts;
     expect(marius!.text).toBe('Suppose Marius, old and sick in 88 BC, turns the Mithridatic command down and retires to Misenum.\n\nSulla marches east with the legions he has, and nobody marches on Rome at all.');
     expect(sulla!.text).toContain('**this year**');
+    expect(marius!.badges).toEqual(['Consul (seven times)']);
+    expect(doc.posts.map((p) => p.edited)).toEqual([false, true, false]);
+    expect(sulla!.text).not.toContain('Last edited');
     expect(sulla!.quotes[0]!.text).not.toMatch(/Click to expand|said:/);
     expect(cinna!.quotes[0]!.text).toMatch(/^Gaius Marius said:\n\n> nobody marches on Rome at all\./);
     expect(doc.diagnostics.filter((d) => d.rule === 'quote-source-mismatch')).toHaveLength(1);
@@ -42,6 +47,7 @@ describe('saved forum pages', () => {
       { author: 'Odo of Bayeux', date: '2012-03-11T07:45', replyTo: null, quotes: [['Edith Swan-neck', 1]] },
     ]);
     expect(doc.posts[0]!.text).not.toContain('Ut. Ut.');
+    expect(doc.posts[0]!.badges).toEqual(['Saxon loyalist']);
     expectAccounted(doc);
   });
 
@@ -54,6 +60,7 @@ describe('saved forum pages', () => {
     ]);
     expect(vb4.posts[1]!.quotes[1]!.text).toBe('The empire is a tax system with an army attached.');
     expect(vb4.posts[0]!.text).not.toContain('Basileus in exile');
+    expect(vb4.posts[0]!.badges).toEqual(['Senior Member']);
     const vb3 = await read('vbulletin3.html');
     expect(summarise(vb3)).toEqual([
       { author: 'Marshal Ney', date: 'Today, 10:15 AM', replyTo: null, quotes: [] },
@@ -78,6 +85,7 @@ describe('saved forum pages', () => {
       { author: "Ocean's Walsingham", date: '2017-02-12T09:02', replyTo: null, quotes: [['Santa Cruz', 1], [null, null]] },
     ]);
     expect(doc.posts[0]!.text).not.toContain('Gloria');
+    expect(doc.posts[0]!.badges).toEqual(['Admiral']);
     expectAccounted(doc);
   });
 
@@ -109,6 +117,8 @@ describe('saved forum pages', () => {
       { author: 'callimachus', date: '2021-05-02T20:15:00+00:00', replyTo: null, quotes: [] },
       { author: 'hypatia', date: '2021-05-03T09:00:00+00:00', replyTo: 1, quotes: [['callimachus', 1], ['ptolemy', null]] },
     ]);
+    // Discourse numbers its posts: the page's post #3 (post #2 was deleted) keeps its number.
+    expect(doc.posts.map((p) => p.n)).toEqual([1, 3]);
     expectAccounted(doc);
   });
 
@@ -129,6 +139,21 @@ describe('saved forum pages', () => {
     expect(doc.posts[0]!.text).toBe('It funded the Army of occupation, which is the Bureau by another name.');
     expect(doc.diagnostics.find((d) => d.rule === 'reply-outside-capture')?.message).toContain('to-200@example.net');
     expectAccounted(doc);
+  });
+
+  it('leaves out the folder of images and scripts a browser saves beside a page', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'saved-page-'));
+    try {
+      mkdirSync(path.join(dir, 'topic_files'));
+      writeFileSync(path.join(dir, 'topic.html'), readFileSync(fixture('phpbb3.html')));
+      writeFileSync(path.join(dir, 'topic_files', 'jquery.js'), 'var x = 1;\n');
+      writeFileSync(path.join(dir, 'topic_files', 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+      mkdirSync(path.join(dir, 'notes_files'));
+      writeFileSync(path.join(dir, 'notes_files', 'kept.txt'), 'No page called notes.html stands beside this folder.\n');
+      expect((await readCaptures(dir)).map((c) => c.file)).toEqual(['notes_files/kept.txt', 'topic.html']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads a page of an unknown board as its visible text', async () => {

@@ -1,11 +1,12 @@
 /**
  * Reads the capture files of a content folder: every regular file below it,
- * sorted by path for a deterministic build, skipping dot files and folders.
+ * sorted by path for a deterministic build, skipping dot files and folders,
+ * and the `<page>_files` folder that a browser saves beside `<page>.html`.
  * The only file I/O of the importer side, kept apart from the Astro binding.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { decodeCapture, decodeMailCapture, type CaptureInput, type Diagnostic } from '../lib/index.js';
+import { readCaptureBytes, type CaptureInput, type Diagnostic } from '../lib/index.js';
 
 /** A capture read from disk, with the diagnostics of decoding it. */
 export interface ReadCapture extends CaptureInput {
@@ -21,8 +22,11 @@ async function walk(dir: string, out: string[], skip: ReadonlySet<string> = new 
   } catch {
     return;
   }
+  // "Save page as… complete" puts a page's images, styles and scripts in a folder beside it: not captures.
+  const pages = new Set(names.filter((n) => /\.html?$/i.test(n)).map((n) => n.replace(/\.html?$/i, '')));
   for (const name of names) {
     if (name.startsWith('.') || skip.has(name)) continue;
+    if (/_files$/.test(name) && pages.has(name.slice(0, -'_files'.length))) continue;
     const path = join(dir, name);
     const info = await stat(path).catch(() => null);
     if (!info) continue;
@@ -43,11 +47,9 @@ export async function readCaptures(dir: string, skip: readonly string[] = []): P
   rel.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const out: ReadCapture[] = [];
   for (const { path, file } of rel) {
-    const bytes = await readFile(path);
-    const decoded = decodeCapture(bytes);
-    // Mail needs MIME decoding, which is asynchronous: done here, before the (synchronous) importer.
-    const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
-    out.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}), diagnostics: decoded.diagnostics, skipped: decoded.text === null });
+    // Mail needs MIME decoding, which is asynchronous: the read stage does it before the (synchronous) importer.
+    const read = await readCaptureBytes(await readFile(path));
+    out.push({ file, text: read.text ?? '', ...(read.mime ? { mime: read.mime } : {}), diagnostics: read.diagnostics, skipped: read.text === null });
   }
   return out;
 }

@@ -4,18 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { buildArchive, decodeCapture, decodeMailCapture, type Archive, type ArchiveDocument, type CaptureInput, type Diagnostic } from '../../src/lib/index.js';
+import { buildArchive, readCaptureBytes, type Archive, type ArchiveDocument, type CaptureInput, type Diagnostic } from '../../src/lib/index.js';
 
 /** Imports files (paths) together, through the read stage. */
 export async function importFiles(paths: readonly string[]): Promise<Archive> {
   const inputs: CaptureInput[] = [];
   const early: Diagnostic[][] = [];
   for (const file of paths) {
-    const bytes = readFileSync(file);
-    const decoded = decodeCapture(bytes);
-    const mime = decoded.text === null ? undefined : await decodeMailCapture(bytes, decoded.text);
-    inputs.push({ file, text: decoded.text ?? '', ...(mime ? { mime } : {}) });
-    early.push(decoded.diagnostics);
+    const read = await readCaptureBytes(readFileSync(file));
+    inputs.push({ file, text: read.text ?? '', ...(read.mime ? { mime: read.mime } : {}) });
+    early.push(read.diagnostics);
   }
   const archive = buildArchive(inputs);
   // As the loader does: the read stage's diagnostics come first.

@@ -6,7 +6,7 @@
 import type { ArchiveDocument, Diagnostic, Post, Section } from '../model.js';
 import { Ledger } from '../accounting/ledger.js';
 import { readFrontMatter } from '../read/front-matter.js';
-import { detectFormat, formatNamed, formatNames, UNKNOWN_FORMAT } from '../formats/registry.js';
+import { detectFormat, FORMATS, formatNamed, formatNames, UNKNOWN_FORMAT } from '../formats/registry.js';
 import type { CaptureFormatPlugin } from '../formats/format.js';
 import type { MimeDecoding } from '../read/mail-mime.js';
 import { excerpt, isBlank, normaliseSource } from '../text/text.js';
@@ -165,7 +165,7 @@ export function parseCapture(input: CaptureInput): ArchiveDocument {
     format = UNKNOWN_FORMAT;
     shown = '';
   } else if (plugin) {
-    const split = plugin.split(lines, start, ledger, { mime: input.mime });
+    const split = plugin.split(lines, start, ledger, { mime: input.mime, formats: FORMATS });
     title = split.title;
     titleInferred = split.titleInferred === true && title !== null;
     posts = split.posts;

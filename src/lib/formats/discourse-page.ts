@@ -6,6 +6,7 @@
  * `[itemprop=text]`). A quote is `<aside class="quote" data-username
  * data-post data-topic>` around a `<blockquote>` (asides nest); its
  * `data-post` names the source post exactly when `data-topic` is this topic.
+ * Posts keep Discourse's numbers (`post_number`, which may skip numbers).
  */
 import type { CaptureFormatPlugin } from './format.js';
 import type { Element, Root } from 'hast';
@@ -34,7 +35,7 @@ const board: Board = {
   },
   posts(tree) {
     topic = topicOf(tree);
-    const browser = all('.topic-post article[data-post-number], article.topic-post[data-post-number], .topic-post[data-post-number]', tree);
+    const browser = all('.topic-post article[data-post-number], article.topic-post[data-post-number], .topic-post[data-post-number], .topic-post article[id^="post_"]', tree);
     if (browser.length > 0) {
       return browser.map((el) => {
         const nameEl = one('.names .username a, .names .first a, .username a', el);
@@ -42,7 +43,8 @@ const board: Board = {
         const reply = one('.reply-to-tab', el);
         return {
           el,
-          id: attr(el, 'dataPostNumber') || null,
+          id: attr(el, 'dataPostNumber') || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1] || null,
+          number: Number(attr(el, 'dataPostNumber') || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1]) || null,
           author: textOf(nameEl) || null,
           authorEls: nameEl ? [nameEl] : [],
           date: time ? bestDate([{ iso: attr(time, 'dateTime') || null }, { epoch: attr(time, 'dataTime') || null }, { shown: attr(time, 'title') }]) : null,
@@ -60,6 +62,7 @@ const board: Board = {
       return {
         el,
         id: textOf(position) || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1] || null,
+        number: Number(textOf(position) || /^post_(\d+)$/.exec(attr(el, 'id'))?.[1]) || null,
         author: textOf(nameEl) || null,
         authorEls: nameEl ? [nameEl] : [],
         date: time ? bestDate([{ iso: attr(time, 'dateTime') || attr(time, 'content') }, { shown: textOf(time) }]) : null,

@@ -23,6 +23,8 @@ import type { MimeDecoding } from '../read/mail-mime.js';
 export interface FormatInput {
   /** MIME bodies of mail captures, decoded by postal-mime (`read/mail-mime.ts`). */
   mime?: MimeDecoding;
+  /** The registered formats, for a format that hands text on to the others (a saved page of an unknown board). */
+  formats?: readonly CaptureFormatPlugin[];
 }
 
 /** What a format's `split` returns. */

@@ -11,11 +11,10 @@ import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Diagnostic, Post } from '../model.js';
 import { Ledger } from '../accounting/ledger.js';
-import type { CaptureFormatPlugin, FormatResult } from './format.js';
+import type { CaptureFormatPlugin, FormatInput, FormatResult } from './format.js';
 import { isBlank } from '../text/text.js';
 import { parseHtml, linesOf } from './html/html-tree.js';
 import { DROP_RULES, looksLikeHtml } from './html/page.js';
-import { FORMATS } from './registry.js';
 
 /** Elements after which the visible text breaks its line. */
 const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'table', 'tr', 'td', 'th', 'ul', 'title', 'body', 'html']);
@@ -77,8 +76,9 @@ export function visibleText(tree: Root, start: number): { lines: string[]; from:
  * @param lines all lines of the capture (LF-split)
  * @param start 0-based index of the first line after the front matter
  * @param ledger records which lines went where
+ * @param input the registered formats (`input.formats`), which read the page's text
  */
-export function splitHtmlPage(lines: string[], start: number, ledger: Ledger): FormatResult {
+export function splitHtmlPage(lines: string[], start: number, ledger: Ledger, input?: FormatInput): FormatResult {
   const diagnostics: Diagnostic[] = [];
   const tree = parseHtml(lines.slice(start).join('\n'));
   const text = visibleText(tree, start);
@@ -86,7 +86,14 @@ export function splitHtmlPage(lines: string[], start: number, ledger: Ledger): F
     for (let k = Math.min(i, text.from.length - 1); k >= 0; k--) if ((text.from[k] ?? -1) >= 0) return text.from[k]!;
     return start;
   };
-  const inner = FORMATS.filter((f) => f.kind === 'thread' && f !== htmlPage && f.detect(text.lines) >= 0.2).sort((a, b) => b.detect(text.lines) - a.detect(text.lines))[0];
+  // The most confident thread format for the text (the page formats see no HTML in it).
+  let inner: CaptureFormatPlugin | undefined;
+  let best = 0.2;
+  for (const f of input?.formats ?? []) {
+    if (f.kind !== 'thread' || f === htmlPage) continue;
+    const c = f.detect(text.lines);
+    if (c >= best && (inner === undefined || c > best)) [inner, best] = [f, c];
+  }
   let title: string | null = null;
   let posts: Post[] = [];
   const sub = new Ledger(text.lines);

@@ -44,6 +44,8 @@ const board: Board = {
           dateEls: author ? [author] : [],
           body: one('div.content', el),
           signature: all('.signature', el),
+          badges: all('.profile-rank', el),
+          edited: all('.notice', el).filter((n) => /^\s*Last edited by/i.test(textOf(n))),
         };
       });
   },

@@ -67,6 +67,8 @@ const board: Board = {
             dateEls: dateEl ? [dateEl] : [],
             body,
             signature: [...all('blockquote.signature, .signaturecontainer', el), ...vb3Signature(el, body)],
+            badges: all('.usertitle', el),
+            edited: all('.lastedited', el),
           };
         });
     }

@@ -32,6 +32,8 @@ const board: Board = {
         dateEls: time ? [time] : [],
         body: one('blockquote.messageText:not(.signature), .messageContent .messageText', el),
         signature: all('.signature', el),
+        badges: all('.userTitle, .userBanner', el),
+        edited: all('.editDate', el),
       };
     });
   },

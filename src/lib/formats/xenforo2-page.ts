@@ -33,6 +33,8 @@ const board: Board = {
         dateEls: time ? [time] : [],
         body,
         signature: all('.message-signature', el),
+        badges: all('.message-userTitle, .message-userBanner', el),
+        edited: all('.message-lastEdit', el),
       };
     });
   },

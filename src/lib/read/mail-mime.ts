@@ -16,6 +16,7 @@ import { splitMailbox, detectMailbox } from '../formats/mail/mailbox.js';
 import { needsMime } from '../formats/mail/mime-parts.js';
 import { readFrontMatter } from './front-matter.js';
 import { normaliseSource } from '../text/text.js';
+import { c1ToWindows1252 } from './windows-1252.js';
 
 /** A message forwarded as an attachment (`message/rfc822`), decoded. */
 export interface ForwardedMessage {
@@ -74,10 +75,12 @@ async function decodeOne(bytes: Uint8Array): Promise<DecodedMessage> {
         messageId: header('message-id'),
         inReplyTo: header('in-reply-to'),
         references: header('references'),
-        text: inner.text ?? '',
+        text: c1ToWindows1252(inner.text ?? ''),
       });
     }
-    return { text: email.text ?? null, html: email.html ?? null, forwarded };
+    // postal-mime decodes charsets with Node's TextDecoder, which reads Windows-1252 bytes 0x80-0x9F as controls.
+    const fix = (t: string | undefined) => (t === undefined ? null : c1ToWindows1252(t));
+    return { text: fix(email.text), html: fix(email.html), forwarded };
   } catch (e) {
     return { text: null, html: null, forwarded: [], error: e instanceof Error ? e.message : String(e) };
   }

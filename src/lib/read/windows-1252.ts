@@ -33,3 +33,13 @@ export function decodeLabel(bytes: Uint8Array, label: string): string {
   const decoder = new TextDecoder(label);
   return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
 }
+
+/**
+ * Text decoded by Node's `TextDecoder` from a Windows-1252 or ISO-8859-1 label
+ * holds C1 control characters (U+0080–U+009F) where the bytes meant curly
+ * quotes, dashes or the euro sign: this puts those characters back. Text never
+ * holds C1 controls on purpose, so any text may go through it.
+ */
+export function c1ToWindows1252(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => String.fromCharCode(HIGH[c.charCodeAt(0) - 0x80]!)) : text;
+}

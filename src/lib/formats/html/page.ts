@@ -10,7 +10,7 @@
  * footers, signatures, the rest of each post's frame and the page's markup are
  * dropped by named rules. Pure; never throws.
  */
-import type { Element, ElementContent, Root, RootContent, Nodes } from 'hast';
+import type { Element, ElementContent, Root, Nodes } from 'hast';
 import { matches, select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { Diagnostic, Post, Quote, Segment } from '../../model.js';
@@ -49,6 +49,12 @@ export interface PagePost {
   signature: Element[];
   /** The board's id of the post this one answers, when the markup names it. */
   replyToId?: string | null;
+  /** The board's own number of the post (Discourse), when it numbers its posts. */
+  number?: number | null;
+  /** Elements naming the poster's rank, title or banner (`Well-known member`), shown as badges (default none). */
+  badges?: Element[];
+  /** Elements that say the post was edited (`Last edited: …`; default none). */
+  edited?: Element[];
 }
 
 /** What a board module tells the shared reader. */
@@ -226,6 +232,8 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
   });
   pagePosts.forEach((p) => {
     p.authorEls.forEach((e) => claim(e, 'author'));
+    p.badges?.forEach((e) => claim(e, 'badge'));
+    p.edited?.forEach((e) => claim(e, 'edited-marker'));
     p.dateEls.forEach((e) => claim(e, 'post-header'));
     p.signature.forEach((e) => claim(e, 'signature-block'));
     if (p.body) for (const el of selectAll('script, style', p.body)) claim(el, el.tagName);
@@ -238,13 +246,17 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
   claim(select('head', tree), 'page-head');
   for (let i = start; i < lines.length; i++) if (!isBlank(lines[i] ?? '')) ledger.claim(i, i, 'page-markup');
 
+  // A board that numbers its posts keeps its numbers (with their gaps) when every post has one, in increasing order.
+  const numbers = pagePosts.map((p) => p.number ?? null);
+  const numbered = numbers.length > 0 && numbers.every((x, k) => x !== null && x > 0 && (k === 0 || x > numbers[k - 1]!));
+  const nOf = (k: number) => (numbered ? numbers[k]! : k + 1);
   const byId = new Map<string, number>();
   pagePosts.forEach((p, k) => {
-    if (p.id && !byId.has(p.id)) byId.set(p.id, k + 1);
+    if (p.id && !byId.has(p.id)) byId.set(p.id, nOf(k));
   });
   const posts: Post[] = pagePosts.map((p, k) => {
     const r = reads[k]!;
-    const n = k + 1;
+    const n = nOf(k);
     if (r.segments.length === 0) {
       diagnostics.push({
         rule: 'empty-post',
@@ -257,8 +269,8 @@ export function readPage(board: Board, lines: string[], start: number, ledger: L
       n,
       author: p.author,
       authorEvidence: p.author ? 'heading' : null,
-      badges: [],
-      edited: false,
+      badges: (p.badges ?? []).map((e) => textOf(e)).filter((t, i, all) => t && all.indexOf(t) === i),
+      edited: (p.edited ?? []).length > 0,
       date: p.date,
       replyTo: p.replyToId ? (byId.get(p.replyToId) ?? null) : null,
       line: (linesOf(p.el)?.from ?? 0) + start + 1,
@@ -357,4 +369,3 @@ export function one(selector: string, scope: Element | Root): Element | null {
 }
 
 export { attr };
-export type { Element, Root, RootContent };

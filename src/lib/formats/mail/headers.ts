@@ -6,12 +6,13 @@
  * helpers. Pure; never throws.
  */
 import { addressParser, decodeWords } from 'postal-mime';
+import { c1ToWindows1252 } from '../../read/windows-1252.js';
 
 /** Decodes RFC 2047 encoded words (`=?ISO-8859-1?Q?Andr=E9?=`); the text as is when it holds none or is malformed. */
 export function decodeHeader(value: string): string {
   if (!value.includes('=?')) return value;
   try {
-    return decodeWords(value);
+    return c1ToWindows1252(decodeWords(value));
   } catch {
     return value;
   }

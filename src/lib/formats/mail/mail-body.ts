@@ -103,6 +103,7 @@ export function readMailBody(lines: readonly BodyLine[], options: BodyOptions): 
     r.claim = claim;
   };
   markPgp(rows, drop);
+  markSupercite(rows);
   // Quote depth, after the mbox `>From ` escape (a body line that began "From ", not a quote).
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
@@ -176,7 +177,9 @@ export function readMailBody(lines: readonly BodyLine[], options: BodyOptions): 
     if (r.kind !== 'own' || prev.kind !== 'quote') continue;
     const next = rows[i + 1];
     const prevRest = depthOf(prev.text).rest;
-    const sandwich = next?.kind === 'quote' && next.depth === prev.depth && prevRest.length >= 50 && r.text.trim().length <= prevRest.length / 2;
+    // Between two quoted lines, a short unmarked line is the wrapped tail of the first when that one stops mid-sentence.
+    const sandwich =
+      next?.kind === 'quote' && next.depth === prev.depth && prevRest.length >= 50 && r.text.trim().length <= prevRest.length / 2 && !/[.!?:;"'”’)\]]\s*$/.test(prevRest);
     if (sandwich || options.continues?.(prevRest, r.text)) {
       r.kind = 'quote';
       r.depth = prev.depth;
@@ -258,6 +261,24 @@ export function readMailBody(lines: readonly BodyLine[], options: BodyOptions): 
     claims.push({ line: r.line, kind: r.kind === 'drop' ? (r.claim ?? 'dropped') : r.kind === 'quote' ? 'quote' : 'post' });
   }
   return { segments, quotes, signatureName, signatureLine, claims };
+}
+
+/** SuperCite quoting (`JS> text`, `Bob> text`): an initials prefix before `>`. */
+const SUPERCITE = /^[ \t]{0,2}([A-Za-z][A-Za-z0-9]{0,4})>(?=[ \t>]|$)/;
+
+/**
+ * SuperCite quotes, as Emacs newsreaders wrote them: two consecutive lines or
+ * more with the same initials before `>` are quoted lines, and the initials
+ * are read as a quote marker.
+ */
+function markSupercite(rows: Row[]): void {
+  for (let i = 0; i < rows.length; ) {
+    const m = SUPERCITE.exec(rows[i]!.text);
+    let j = i + 1;
+    if (m) while (j < rows.length && SUPERCITE.exec(rows[j]!.text)?.[1] === m[1]) j++;
+    if (m && j - i >= 2) for (let k = i; k < j; k++) rows[k]!.text = rows[k]!.text.replace(SUPERCITE, '>');
+    i = m ? j : i + 1;
+  }
 }
 
 function quoted(r: Row | undefined): boolean {

@@ -111,6 +111,10 @@ export function splitMailbox(lines: readonly string[], start: number): MessageSp
     spans.push(span(lines, -1, first, lines.length - 1));
     return spans;
   }
+  // Text before the first separator (a capture cut at its start) is a message of its own: with its header when it has one.
+  let first = start;
+  while (first < seps[0]! && isBlank(lines[first] ?? '')) first++;
+  if (first < seps[0]!) spans.push(span(lines, -1, first, seps[0]! - 1));
   seps.forEach((s, k) => spans.push(span(lines, s, s + 1, (seps[k + 1] ?? lines.length) - 1)));
   return spans;
 }
