@@ -3,18 +3,27 @@ import { defineConfig } from 'astro/config';
 import pagefind from './src/integrations/pagefind.ts';
 import importReport from './src/integrations/import-report.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
+import sitemap from '@astrojs/sitemap';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
+/**
+ * Where the site is published (`ARCHIVE_SITE=https://example.org`), default none.
+ * When set, pages carry `<link rel="canonical">` and `og:url`, and a sitemap is written.
+ */
+const site = process.env.ARCHIVE_SITE || undefined;
+/** Pages left out of the sitemap: `page/1/` (a redirect to the thread) and the go-to-post page. */
+const notInSitemap = (page) => /\/t\/[^/]+\/(page\/1|go)\/$/.test(new URL(page).pathname);
 
 export default defineConfig({
+  site,
   base,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 32 },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
-  integrations: [pagefind(), importReport()],
+  integrations: [pagefind(), importReport(), ...(site ? [sitemap({ filter: (page) => !notInSitemap(page) })] : [])],
   vite: {
     plugins: [
       dataStoreModule({
