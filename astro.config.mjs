@@ -13,6 +13,7 @@ const base = process.env.ARCHIVE_BASE || '/';
  */
 const site = process.env.ARCHIVE_SITE || undefined;
 /** Pages left out of the sitemap: `page/1/` (a redirect to the thread) and the go-to-post page. */
+/** @param {string} page */
 const notInSitemap = (page) => /\/t\/[^/]+\/(page\/1|go)\/$/.test(new URL(page).pathname);
 
 export default defineConfig({

@@ -3,27 +3,16 @@
  * one line "Contents" that opens on a tap (no JavaScript); on a wide screen its
  * links are shown without a tap.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { useServedSite } from './helpers/served-site.js';
 
 const dir = inject('site');
 const index = JSON.parse(readFileSync(join(dir, 'data/index.json'), 'utf8')) as { documents: { format: string; url: string }[] };
 const essay = index.documents.find((d) => d.format === 'essay')!;
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 describe('the essay contents', () => {
   for (const [width, shown] of [
@@ -31,10 +20,10 @@ describe('the essay contents', () => {
     [1280, true],
   ] as const) {
     it(`are ${shown ? 'shown' : 'folded'} at ${width} px, without JavaScript`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 844 } });
+      const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 844 } });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}${essay.url.slice(1)}`);
+        await page.goto(`${site.server.url}${essay.url.slice(1)}`);
         const first = page.locator('.toc ol a').first();
         expect(await page.locator('.toc summary').innerText()).toBe('Contents');
         expect(await first.isVisible()).toBe(shown);

@@ -6,12 +6,11 @@
  * the post; `page/1/` leads to the thread; "Copy link" is a link to the
  * permalink that script turns into copying.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { useServedSite } from './helpers/served-site.js';
 import { attr, readHtml, select } from './helpers/html.js';
 
 interface Index {
@@ -21,19 +20,10 @@ const dir = inject('site');
 const index = JSON.parse(readFileSync(join(dir, 'data/index.json'), 'utf8')) as Index;
 const big = index.documents.filter((d) => d.format !== 'essay').sort((a, b) => b.posts - a.posts)[0]!;
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 async function withContext<T>(o: Parameters<Browser['newContext']>[0], f: (c: BrowserContext) => Promise<T>): Promise<T> {
-  const c = await browser.newContext(o);
+  const c = await site.browser.newContext(o);
   try {
     return await f(c);
   } finally {
@@ -59,7 +49,7 @@ describe('the landed-on post', () => {
     it(`is marked at 3:1 or more against the page (${scheme})`, async () => {
       const ratio = await withContext({ colorScheme: scheme }, async (c) => {
         const page = await c.newPage();
-        await page.goto(`${server.url}${big.url.slice(1)}#post-3`);
+        await page.goto(`${site.server.url}${big.url.slice(1)}#post-3`);
         const { mark, bg, plain } = await page.evaluate(() => {
           const s = getComputedStyle(document.getElementById('post-3')!);
           return { mark: s.borderLeftColor, bg: getComputedStyle(document.body).backgroundColor, plain: getComputedStyle(document.getElementById('post-4')!).borderLeftWidth };
@@ -80,7 +70,7 @@ describe('the landed-on post', () => {
       for (const d of index.documents.filter((x) => x.format !== 'essay')) {
         for (let k = 1; k <= Math.ceil(d.posts / 50) && !id; k++) {
           at = k === 1 ? d.url : `${d.url}page/${k}/`;
-          await page.goto(`${server.url}${at.slice(1)}`);
+          await page.goto(`${site.server.url}${at.slice(1)}`);
           id = await page.evaluate(() => {
             for (const q of document.querySelectorAll('article.post > blockquote[id]')) {
               const h = q.closest('article')!.querySelector(':scope > header')!;
@@ -92,7 +82,7 @@ describe('the landed-on post', () => {
         if (id) break;
       }
       expect(id, 'a quote well below its post header').toBeTruthy();
-      await page.goto(`${server.url}${at.slice(1)}#${id}`);
+      await page.goto(`${site.server.url}${at.slice(1)}#${id}`);
       const r = await page.evaluate((id) => {
         const q = document.getElementById(id)!;
         const h = q.closest('article')!.querySelector(':scope > header')!.getBoundingClientRect();
@@ -109,7 +99,7 @@ describe('finding a post', () => {
   it('#post-120 on the thread’s first page lands on page 3 at post 120', async () => {
     await withContext({}, async (c) => {
       const page = await c.newPage();
-      await page.goto(`${server.url}${big.url.slice(1)}#post-120`);
+      await page.goto(`${site.server.url}${big.url.slice(1)}#post-120`);
       await page.waitForURL(/\/page\/3\/#post-120$/);
       await page.waitForLoadState('load');
       const top = await page.evaluate(() => document.getElementById('post-120')!.getBoundingClientRect().top);
@@ -119,7 +109,7 @@ describe('finding a post', () => {
   it('"Go to post #" takes the reader to the post', async () => {
     await withContext({}, async (c) => {
       const page = await c.newPage();
-      await page.goto(`${server.url}${big.url.slice(1)}page/2/`);
+      await page.goto(`${site.server.url}${big.url.slice(1)}page/2/`);
       await page.fill('#goto-n', '7');
       await page.click('.goto button');
       await page.waitForURL(new RegExp(`${big.url}#post-7$`));
@@ -128,7 +118,7 @@ describe('finding a post', () => {
   it('"Go to post #" without JavaScript leads to a list of the thread’s pages', async () => {
     await withContext({ javaScriptEnabled: false }, async (c) => {
       const page = await c.newPage();
-      await page.goto(`${server.url}${big.url.slice(1)}`);
+      await page.goto(`${site.server.url}${big.url.slice(1)}`);
       await page.fill('#goto-n', '120');
       await page.click('.goto button');
       await page.waitForURL(/\/go\/\?n=120$/);
@@ -141,7 +131,7 @@ describe('finding a post', () => {
     expect(html).toContain(`<link rel="canonical" href="${big.url}"`);
     await withContext({ javaScriptEnabled: false }, async (c) => {
       const page = await c.newPage();
-      await page.goto(`${server.url}${big.url.slice(1)}page/1/`);
+      await page.goto(`${site.server.url}${big.url.slice(1)}page/1/`);
       await page.waitForURL(new RegExp(`${big.url}$`));
       expect(await page.locator('h1').innerText()).not.toBe('');
     });
@@ -155,11 +145,11 @@ describe('Copy link', () => {
     expect(a && attr(a, 'href')).toBe(path);
     await withContext({ permissions: ['clipboard-read', 'clipboard-write'] }, async (c) => {
       const page = await c.newPage();
-      await page.goto(`${server.url}${path.slice(1)}`);
+      await page.goto(`${site.server.url}${path.slice(1)}`);
       await page.click('a.copy-link');
       await expect.poll(() => page.locator('a.copy-link').innerText()).toBe('Link copied');
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}${path}`);
-      expect(page.url()).toBe(`${server.url}${path.slice(1)}`);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.server.origin}${path}`);
+      expect(page.url()).toBe(`${site.server.url}${path.slice(1)}`);
     });
   });
 });

@@ -4,13 +4,11 @@
  * permalink page, an author page, the essay, the about page and the search
  * page of the default site, in the light and the dark theme. Every listed page must exist.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { useServedSite } from './helpers/served-site.js';
 
 interface Index {
   documents: { slug: string; format: string; posts: number; url: string }[];
@@ -36,25 +34,14 @@ const PAGES: [string, string | undefined][] = [
   ['search page', 'search/'],
 ];
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 describe('accessibility (axe-core)', () => {
   for (const [name, path] of PAGES) for (const scheme of ['light', 'dark'] as const) {
     it(`the ${name} has no serious or critical violation (${scheme})`, async () => {
       expect(path, `no ${name} in the default site`).toBeDefined();
       expect(existsSync(join(dir, path!, 'index.html')), `${name} /${path} is not built`).toBe(true);
-      const context = await browser.newContext({ colorScheme: scheme });
+      const context = await site.browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const foreign: string[] = [];
       page.on('request', (r) => {
@@ -62,7 +49,7 @@ describe('accessibility (axe-core)', () => {
         if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
       });
       try {
-        const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        const res = await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
         expect(res?.status()).toBe(200);
         const result = await new AxeBuilder({ page }).analyze();
         const bad = result.violations

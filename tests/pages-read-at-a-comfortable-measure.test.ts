@@ -6,12 +6,11 @@
  * stands at the bottom of a short page; "Threads" is marked current on thread
  * pages; counts say "1 post", never "1 posts" or "documents".
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import type { Page } from 'playwright-core';
+import { useServedSite } from './helpers/served-site.js';
 import { filesOf, readHtml, select, selectAll, toString } from './helpers/html.js';
 
 interface Index {
@@ -24,20 +23,11 @@ const big = threads[0]!;
 const small = threads[threads.length - 1]!;
 const essay = index.documents.find((d) => d.format === 'essay')!;
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: width < 500 ? 844 : 900 } });
-  await page.goto(`${server.url}${path.replace(/^\//, '')}`, { waitUntil: 'load' });
+  const page = await site.browser.newPage({ viewport: { width, height: width < 500 ? 844 : 900 } });
+  await page.goto(`${site.server.url}${path.replace(/^\//, '')}`, { waitUntil: 'load' });
   return page;
 }
 

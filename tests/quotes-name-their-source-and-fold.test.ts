@@ -5,12 +5,10 @@
  * in a `<details>` that opens without JavaScript; "Quoted by" names who
  * quotes; quote links and pager links are at least 24 px each way on a phone.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { useServedSite } from './helpers/served-site.js';
 import { attr, readHtml, select, selectAll, toString } from './helpers/html.js';
 import { foldQuote, quoteLines } from '../src/lib/text/fold-quote.js';
 
@@ -25,16 +23,7 @@ const big = [...threads].sort((a, b) => b.posts - a.posts)[0]!;
 /** Every page of every thread, as paths below the site. */
 const threadPages = threads.flatMap((t) => Array.from({ length: Math.ceil(t.posts / 50) }, (_, i) => (i === 0 ? t.url : `${t.url}page/${i + 1}/`)));
 
-let server: Served;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 describe('foldQuote', () => {
   const para = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i + 1} says something about the purges.`).join(' ');
@@ -96,10 +85,10 @@ describe('long quotes fold', () => {
   it('show their first lines and open without JavaScript', async () => {
     const page = threadPages.find((p) => select('details.fold', readHtml(join(dir, p, 'index.html'))));
     expect(page, 'a thread page with a long quote').toBeDefined();
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
     try {
       const tab = await context.newPage();
-      await tab.goto(`${server.url}${page!.slice(1)}`);
+      await tab.goto(`${site.server.url}${page!.slice(1)}`);
       const fold = tab.locator('details.fold').first();
       const quote = tab.locator('blockquote', { has: fold }).first();
       const summary = fold.locator('summary');
@@ -123,11 +112,11 @@ describe('long quotes fold', () => {
 
 describe('tap targets', () => {
   it('quote links and pager links are at least 24 × 24 px on a phone', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
     try {
       const tab = await context.newPage();
       for (const p of [big.url, `${big.url}page/2/`]) {
-        await tab.goto(`${server.url}${p.slice(1)}`);
+        await tab.goto(`${site.server.url}${p.slice(1)}`);
         const small = await tab.evaluate(() =>
           [...document.querySelectorAll('a.qh, .pager a, .post > footer a, details.fold > summary')]
             .map((e) => ({ e, r: e.getBoundingClientRect() }))
