@@ -5,21 +5,29 @@ import importReport from './src/integrations/import-report.ts';
 import publishedRecord from './src/integrations/published-record.ts';
 import cleanOutDir from './src/integrations/clean-out-dir.ts';
 import { dataStoreModule } from './src/integrations/data-store-module.ts';
+import sitemap from '@astrojs/sitemap';
 
 /** Sub-path the site is served under (`ARCHIVE_BASE=/archive/`), default `/`. */
 const base = process.env.ARCHIVE_BASE || '/';
+/**
+ * Where the site is published (`ARCHIVE_SITE=https://example.org`), default none.
+ * When set, pages carry `<link rel="canonical">` and `og:url`, and a sitemap is written.
+ */
+const site = process.env.ARCHIVE_SITE || undefined;
+/** Pages left out of the sitemap: `page/1/` (a redirect to the thread) and the go-to-post page. */
+/** @param {string} page */
+const notInSitemap = (page) => /\/t\/[^/]+\/(page\/1|go)\/$/.test(new URL(page).pathname);
 
 export default defineConfig({
+  site,
   base,
-  /** Where the site is published (`ARCHIVE_SITE=https://…`): citations and feeds carry full addresses from it. */
-  site: process.env.ARCHIVE_SITE || undefined,
   trailingSlash: 'always',
   build: { format: 'directory', concurrency: 32 },
   server: { host: '127.0.0.1', port: 4321 },
   devToolbar: { enabled: false },
   compressHTML: true,
   // cleanOutDir empties the output folder itself: Astro 5.18 leaves a top-level `t/` (our threads) in it.
-  integrations: [cleanOutDir(), pagefind(), importReport(), publishedRecord()],
+  integrations: [cleanOutDir(), pagefind(), importReport(), publishedRecord(), ...(site ? [sitemap({ filter: (page) => !notInSitemap(page) })] : [])],
   vite: {
     plugins: [
       dataStoreModule({

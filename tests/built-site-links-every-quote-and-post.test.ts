@@ -53,7 +53,7 @@ describe('the built site', () => {
     let backlinks = 0;
     for (const page of pages) {
       const tree = readHtml(join(site, page));
-      const links = [...selectAll('.qh a', tree).map((a) => ['arrow', a] as const), ...selectAll('.qb a', tree).map((a) => ['back', a] as const)];
+      const links = [...selectAll('a.qh', tree).map((a) => ['arrow', a] as const), ...selectAll('.qb a', tree).map((a) => ['back', a] as const)];
       for (const [kind, a] of links) {
         const target = resolveLink(attr(a, 'href'), page);
         expect(target, `${page}: ${attr(a, 'href')}`).not.toBeNull();
@@ -79,7 +79,7 @@ describe('the built site', () => {
       const page = `t/${t.slug}/${p.n}/index.html`;
       const tree = readHtml(join(site, page));
       const post = select('article#post', tree)!;
-      const arrows = selectAll('.qh a', post).map((a) => resolveLink(attr(a, 'href'), page)!.hash);
+      const arrows = selectAll('a.qh', post).map((a) => resolveLink(attr(a, 'href'), page)!.hash);
       expect(arrows).toEqual(p.quotes.filter((q) => q.sourcePost !== null).map((q) => `post-${q.sourcePost}`));
     }
   });

@@ -1,15 +1,14 @@
 /**
  * axe-core, in Chromium, finds no serious or critical accessibility violation
- * on the front page, a thread page, a permalink page, an author page, the
- * essay and the search page of the default site. Every listed page must exist.
+ * on the front page (and its size order), a thread page and its page 2, a
+ * permalink page, an author page, the essay, the about page and the search
+ * page of the default site, in the light and the dark theme. Every listed page must exist.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium } from './helpers/browser.js';
-import { serve, type Served } from './helpers/serve.js';
+import { useServedSite } from './helpers/served-site.js';
 
 interface Index {
   documents: { slug: string; format: string; posts: number; url: string }[];
@@ -25,35 +24,27 @@ const author = [...index.authors].sort((a, b) => b.posts - a.posts)[0];
 /** The pages checked, as paths below the site root. */
 const PAGES: [string, string | undefined][] = [
   ['front page', ''],
+  ['front page by size', 'by/size/'],
   ['thread page', thread?.url.slice(1)],
+  ['thread page 2', thread && thread.posts > 50 ? `${thread.url.slice(1)}page/2/` : undefined],
   ['permalink page', thread ? `${thread.url.slice(1)}1/` : undefined],
   ['author page', author?.url.slice(1)],
   ['essay', essay?.url.slice(1)],
+  ['about page', 'about/'],
   ['search page', 'search/'],
   ['debate map page', thread ? `${thread.url.slice(1)}map/` : undefined],
   ['data page', 'data/'],
   ['year page', 'years/1941/'],
 ];
 
-let server: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serve(dir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useServedSite(dir);
 
 describe('accessibility (axe-core)', () => {
-  for (const [name, path] of PAGES) {
-    it(`the ${name} has no serious or critical violation`, async () => {
+  for (const [name, path] of PAGES) for (const scheme of ['light', 'dark'] as const) {
+    it(`the ${name} has no serious or critical violation (${scheme})`, async () => {
       expect(path, `no ${name} in the default site`).toBeDefined();
       expect(existsSync(join(dir, path!, 'index.html')), `${name} /${path} is not built`).toBe(true);
-      const context = await browser.newContext();
+      const context = await site.browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
       const foreign: string[] = [];
       page.on('request', (r) => {
@@ -61,7 +52,7 @@ describe('accessibility (axe-core)', () => {
         if (/^https?:$/.test(url.protocol) && url.hostname !== '127.0.0.1') foreign.push(r.url());
       });
       try {
-        const res = await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        const res = await page.goto(`${site.server.url}${path}`, { waitUntil: 'load' });
         expect(res?.status()).toBe(200);
         const result = await new AxeBuilder({ page }).analyze();
         const bad = result.violations

@@ -6,7 +6,8 @@
  * - `/t/<thread>/<n>/` permalink of post n (never changes: n is the post's position)
  * - `/essays/<essay>/` an essay, `#<section-id>` a section
  * - `/authors/` and `/authors/<author>/`
- * - `/search/?q=…`
+ * - `/search/?q=…`, `/about/` (how the archive was made)
+ * - `/by/size/`, `/by/date/` the front page sorted
  * - `/data/index.json`, `/data/threads/<thread>.json`
  */
 
@@ -29,6 +30,10 @@ export function urls(base = '/') {
     authors: `${b}authors/`,
     author: (slug: string) => `${b}authors/${slug}/`,
     search: `${b}search/`,
+    /** How the archive was made; `#section` for one topic (`reconstructed`, `authors`, `shared`…). */
+    about: (section?: string) => `${b}about/${section ? `#${section}` : ''}`,
+    /** The front page sorted by `title` (the front page itself), `size` or `date`. */
+    sorted: (by: 'title' | 'size' | 'date') => (by === 'title' ? b : `${b}by/${by}/`),
     dataIndex: `${b}data/index.json`,
     dataThread: (slug: string) => `${b}data/threads/${slug}.json`,
   };
