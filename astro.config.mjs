@@ -26,6 +26,8 @@ export default defineConfig({
   compressHTML: true,
   integrations: [pagefind(), importReport(), ...(site ? [sitemap({ filter: (page) => !notInSitemap(page) })] : [])],
   vite: {
+    // The stylesheet is shared by every page; Rollup may name it after any of them (`index`, `_page_`), so name it by its hash alone: builds stay byte-identical.
+    build: { rollupOptions: { output: { assetFileNames: '_astro/[hash][extname]' } } },
     plugins: [
       dataStoreModule({
         build: new URL('./node_modules/.astro/data-store.json', import.meta.url),
