@@ -29,6 +29,8 @@ export default defineConfig({
   // cleanOutDir empties the output folder itself: Astro 5.18 leaves a top-level `t/` (our threads) in it.
   integrations: [cleanOutDir(), pagefind(), importReport(), publishedRecord(), ...(site ? [sitemap({ filter: (page) => !notInSitemap(page) })] : [])],
   vite: {
+    // The stylesheet is shared by every page; Rollup may name it after any of them (`index`, `_page_`), so name it by its hash alone: builds stay byte-identical.
+    build: { rollupOptions: { output: { assetFileNames: '_astro/[hash][extname]' } } },
     plugins: [
       dataStoreModule({
         build: new URL('./node_modules/.astro/data-store.json', import.meta.url),
