@@ -18,7 +18,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { buildSite, ROOT, SHARED } from './helpers/site.js';
+import { buildSite, ROOT } from './helpers/site.js';
 import { filesOf, idsOf, readHtml, select, toString } from './helpers/html.js';
 import { buildArchive } from '../src/lib/index.js';
 
@@ -115,7 +115,7 @@ function setUpBuild1(): void {
   writeFileSync(join(content, 'to-delete.md'), thread('WI Venice never loses Crete', 60, 'the siege of Candia'));
 }
 
-describe.skipIf(!existsSync(SHARED))('keeping an archive', () => {
+describe('keeping an archive', () => {
   const site = resolve(ROOT, out);
   let first: Map<string, string | null>;
   let second: Map<string, string | null>;
