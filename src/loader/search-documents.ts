@@ -26,7 +26,7 @@ export function searchDocuments(archive: Archive, links: CrossLinks): { document
           author: author?.name ?? p.author,
           authorSlug: author?.slug ?? null,
           as: author && p.author && p.author !== author.name ? p.author : null,
-          date: calendarDate((p as { date?: string | null }).date),
+          date: calendarDate(p.date),
           text: p.text,
           claims: findClaims(p.text).map(({ k, text }) => ({ k, text })),
           quotes: p.quotes.map((q) => {
