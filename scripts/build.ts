@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { parseShardArg } from '../src/shards/assign.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -47,15 +48,18 @@ export function pageProgress(write: (line: string) => void, now: () => number = 
   };
 }
 
-/** Runs `astro build` with `args`, filtering its page lines; resolves to its exit code. */
-export function build(args: string[]): Promise<number> {
+/**
+ * Runs `astro build` with `args` (and `env` over this process's), filtering its
+ * page lines; every line it prints starts with `prefix` (default none). Resolves to its exit code.
+ */
+export function build(args: string[], env: NodeJS.ProcessEnv = {}, prefix = ''): Promise<number> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [resolve(ROOT, 'node_modules/astro/astro.js'), 'build', ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: process.env.NO_COLOR ?? (process.stdout.isTTY ? '' : '1') },
+      env: { ...process.env, NO_COLOR: process.env.NO_COLOR ?? (process.stdout.isTTY ? '' : '1'), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const progress = pageProgress((l) => process.stdout.write(`${l}\n`));
+    const progress = pageProgress((l) => process.stdout.write(`${prefix}${l}\n`));
     const plain = (l: string) => l.replace(/\u001b\[[0-9;]*m/g, '');
     createInterface({ input: child.stdout }).on('line', (l) => {
       const text = plain(l);
@@ -63,9 +67,9 @@ export function build(args: string[]): Promise<number> {
       if (ROUTE_LINE.test(text)) return;
       // The pages phase ends with Astro's "Completed in" line of the static routes.
       if (/✓ Completed in/.test(text)) progress.done();
-      process.stdout.write(`${l}\n`);
+      process.stdout.write(`${prefix}${l}\n`);
     });
-    createInterface({ input: child.stderr }).on('line', (l) => process.stderr.write(`${l}\n`));
+    createInterface({ input: child.stderr }).on('line', (l) => process.stderr.write(`${prefix}${l}\n`));
     child.on('close', (code) => {
       progress.done();
       done(code ?? 1);
@@ -73,6 +77,88 @@ export function build(args: string[]): Promise<number> {
   });
 }
 
+/** The sharded build's options, taken out of the arguments; the rest go to `astro build`. */
+export interface ShardedArgs {
+  /** `--shards N` (or `auto`: one shard per `--shard-posts` posts): build every part here, then merge. */
+  shards: number | 'auto' | null;
+  /** `--shard I/N`: build part I of N only (0 is the archive-wide part), for a job of a matrix. */
+  shard: { index: number; count: number } | null;
+  /** `--shard-posts K`: posts per shard for `--shards auto`. */
+  shardPosts: number | undefined;
+  /** `--plan-dir DIR`: where the plan, the slices and the parts go (default `.shards/`). */
+  planDir: string;
+  /** `--outDir DIR`: the merged site (default `dist/`). */
+  outDir: string;
+  rest: string[];
+}
+
+/** Reads the sharded build's options; throws with the usage on a malformed one. */
+export function shardedArgs(argv: string[]): ShardedArgs {
+  const out: ShardedArgs = { shards: null, shard: null, shardPosts: undefined, planDir: resolve(ROOT, '.shards'), outDir: resolve(ROOT, 'dist'), rest: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--shards') {
+      const v = value();
+      out.shards = v === 'auto' ? 'auto' : Number(v);
+      if (out.shards !== 'auto' && !(Number.isInteger(out.shards) && out.shards >= 1)) throw new Error(`--shards takes a whole number of at least 1, or auto (got ${v})`);
+    } else if (a === '--shard') {
+      const v = value();
+      out.shard = parseShardArg(v);
+      if (!out.shard) throw new Error(`--shard takes I/N with 0 <= I <= N, N >= 1 (got ${v}); 0/N is the archive-wide part`);
+    } else if (a === '--shard-posts') out.shardPosts = Number(value());
+    else if (a === '--plan-dir') out.planDir = resolve(value());
+    else if (a === '--outDir') {
+      out.outDir = resolve(value());
+      out.rest.push(a, argv[i]!);
+    } else out.rest.push(a);
+  }
+  return out;
+}
+
+/** The sharded build: plan, then every part (or one), then the merge when every part was built here. */
+async function sharded(o: ShardedArgs): Promise<number> {
+  const { planShards } = await import('./shards/plan.js');
+  const { buildParts } = await import('./shards/run.js');
+  const { mergeShards } = await import('./shards/merge.js');
+  const { contentDir } = await import('../src/loader/archive-loader.js');
+  const log = (l: string) => process.stdout.write(`${l}\n`);
+  const t0 = performance.now();
+  const count = o.shard ? o.shard.count : o.shards === 'auto' ? undefined : (o.shards ?? undefined);
+  const plan = await planShards({ content: contentDir(ROOT), dir: o.planDir, count, perShard: o.shardPosts, log });
+  const parts = resolve(o.planDir, 'parts');
+  const t1 = performance.now();
+  const { built, reused } = await buildParts({ plan, planDir: o.planDir, parts, only: o.shard ? [o.shard.index] : undefined, build, log });
+  const t2 = performance.now();
+  log(`phases: plan ${((t1 - t0) / 1000).toFixed(1)} s, parts ${((t2 - t1) / 1000).toFixed(1)} s (built ${built.length}, reused ${reused.length})`);
+  if (o.shard) {
+    log(`part ${o.shard.index}/${o.shard.count} is in ${resolve(parts, String(o.shard.index))}; when every part is built, put them under one ${parts}/ and run \`npm run merge\`.`);
+    return 0;
+  }
+  await mergeShards({ plan: o.planDir, parts, out: o.outDir, log });
+  log(`phases: merge ${((performance.now() - t2) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return 0;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await build(process.argv.slice(2));
+  let args: ShardedArgs;
+  try {
+    args = shardedArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`build: ${(e as Error).message}\nusage: npm run build [-- --shards N|auto [--shard-posts K] | --shard I/N] [--plan-dir DIR] [--outDir DIR]\n`);
+    process.exit(2);
+  }
+  if (args.shards === null && args.shard === null) process.exitCode = await build(args.rest);
+  else {
+    try {
+      process.exitCode = await sharded(args);
+    } catch (e) {
+      process.stderr.write(`build: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
 }

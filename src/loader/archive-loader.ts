@@ -20,16 +20,24 @@ import { setPublishedRecord } from '../integrations/published-record.js';
 import { ARCHIVE_FILES, readArchiveFiles } from './archive-files.js';
 import { parseRemovalsFile } from '../lib/archive/removals.js';
 import { parseRecord, RECORD_FILE, serialiseRecord, updateRecord, type GoneThread } from '../lib/archive/published.js';
+import { setShardPart, type ShardSlice } from '../shards/part.js';
+import { readSlice } from '../shards/slice-file.js';
+import type { Collections } from '../shards/slice.js';
 
 type Kind = 'threads' | 'posts' | 'quotes' | 'authors' | 'withdrawn';
-interface Loaded {
+export interface Loaded {
   archive: Archive;
   links: CrossLinks;
   /** URLs published by earlier builds that this one no longer has. */
   gone: GoneThread[];
 }
 
-const cache = new Map<string, Promise<Loaded>>();
+/** What a shard's build reads instead of the content folder: the entries written for it by the plan. */
+interface SliceLoaded {
+  entries: Collections;
+}
+
+const cache = new Map<string, Promise<Loaded | SliceLoaded>>();
 
 /** The content folder: `ARCHIVE_CONTENT` (absolute, or relative to the project root), default `content/`. */
 export function contentDir(root: URL | string): string {
@@ -156,7 +164,7 @@ async function load(dir: string, logger: LoaderContext['logger'], base: string):
 
 /** Runs the importer once per content folder and process; every collection shares the result. */
 export function loadArchive(dir: string, logger: LoaderContext['logger'], base = '/'): Promise<Loaded> {
-  let p = cache.get(dir);
+  let p = cache.get(dir) as Promise<Loaded> | undefined;
   if (!p) {
     p = load(dir, logger, base);
     cache.set(dir, p);
@@ -164,9 +172,40 @@ export function loadArchive(dir: string, logger: LoaderContext['logger'], base =
   return p;
 }
 
+/**
+ * Reads a shard's slice (`ARCHIVE_SLICE`, written by `scripts/shards/plan.ts`):
+ * its entries fill the collections, its search documents go to the index, and
+ * the pages learn which threads are this shard's own (`src/shards/part.ts`).
+ */
+function loadSlice(file: string, logger: LoaderContext['logger']): Promise<SliceLoaded> {
+  let p = cache.get(`slice:${file}`) as Promise<SliceLoaded> | undefined;
+  if (!p) {
+    p = (async () => {
+      let slice: ShardSlice;
+      try {
+        slice = await readSlice(file);
+      } catch (e) {
+        throw new Error(`Could not read the shard slice ${file} (ARCHIVE_SLICE): ${(e as Error).message}. Slices are written by the sharded build's plan (npm run build -- --shard I/N); run it again rather than building a slice by hand.`);
+      }
+      setShardPart({ part: slice.part, index: slice.index, count: slice.count, own: new Set(slice.own) });
+      const entries = Object.fromEntries(Object.entries(slice.collections).map(([k, list]) => [k, new Map(list)])) as unknown as Collections;
+      logger.info(`shard ${slice.index}/${slice.count} (${slice.part === 'site' ? 'archive-wide pages' : `${slice.own.length} threads`}): ${entries.posts.size} posts, ${entries.threads.size} threads, ${entries.authors.size} authors from ${file}`);
+      startSearchIndex(() => slice.search);
+      return { entries };
+    })();
+    cache.set(`slice:${file}`, p);
+  }
+  return p;
+}
+
 const ref = <C extends string>(collection: C, id: string) => ({ collection, id });
 
-function fill(kind: Kind, { archive, links, gone }: Loaded, store: LoaderContext['store']): void {
+function fill(kind: Kind, loaded: Loaded | SliceLoaded, store: Pick<LoaderContext['store'], 'set'>): void {
+  if ('entries' in loaded) {
+    for (const [id, data] of loaded.entries[kind]) store.set({ id, data: data as Record<string, unknown> });
+    return;
+  }
+  const { archive, links, gone } = loaded;
   const authorOf = links.authorOf;
   if (kind === 'withdrawn') {
     for (const { slug, ...data } of gone) store.set({ id: slug, data });
@@ -270,6 +309,17 @@ function fill(kind: Kind, { archive, links, gone }: Loaded, store: LoaderContext
   }
 }
 
+/** Every collection's entries as the loader would store them, id → data in loader order (for the sharded build's plan). */
+export function collectEntries(loaded: Loaded): Collections {
+  const out = {} as Collections;
+  for (const kind of ['threads', 'posts', 'quotes', 'authors', 'withdrawn'] as const) {
+    const entries = new Map<string, unknown>();
+    fill(kind, loaded, { set: (e) => (entries.set(e.id, e.data), true) });
+    out[kind] = entries;
+  }
+  return out;
+}
+
 /**
  * A store that also keeps each entry, as Astro's store holds it (`{id, data}`),
  * in the collections map the pages read in this process (see
@@ -281,10 +331,13 @@ function liveStore(kind: Kind, store: LoaderContext['store']): LoaderContext['st
   const all = (g[Symbol.for(LIVE_COLLECTIONS)] ??= new Map());
   const entries = new Map<string, { id: string; data: unknown }>();
   all.set(kind, entries);
+  // A build reads the collections from this process's memory only: writing Astro's store file
+  // (142 MB at 100k posts, never read back by the build) is skipped. The dev server keeps it for its restarts.
+  const building = reportedAtEnd();
   return {
     ...store,
     set(entry) {
-      const added = store.set(entry);
+      const added = building ? true : store.set(entry);
       entries.set(entry.id, { id: entry.id, data: entry.data });
       return added;
     },
@@ -296,7 +349,8 @@ export function archiveLoader(kind: Kind): Loader {
   return {
     name: `archive-${kind}`,
     async load({ store, logger, config }) {
-      const loaded = await loadArchive(contentDir(config.root), logger, config.base);
+      const slice = process.env.ARCHIVE_SLICE;
+      const loaded = slice ? await loadSlice(slice, logger) : await loadArchive(contentDir(config.root), logger, config.base);
       store.clear();
       fill(kind, loaded, liveStore(kind, store));
     },

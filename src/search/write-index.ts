@@ -21,6 +21,13 @@ export interface SearchMeta {
   avgWords: number;
   /** True when some post carries a date (the date filter is offered). */
   dated: boolean;
+  /** Words of all posts and sections: with `items`, what a merge of several indexes needs for `avgWords`. */
+  words: number;
+  /**
+   * Further Pagefind bundles to merge into this one, relative to this bundle
+   * (`shards/1/`): a sharded build's thread indexes (`npm run merge`). Absent for one index.
+   */
+  indexes?: string[];
 }
 
 async function dirBytes(dir: string): Promise<number> {
@@ -50,6 +57,11 @@ async function fragmentRecords(outputPath: string): Promise<Map<string, number>>
   return out;
 }
 
+/** Average words per item, as the search page's length normalisation takes it: at least 1. */
+export function averageWords(words: number, items: number): number {
+  return Math.max(1, Math.round(words / Math.max(1, items)));
+}
+
 /**
  * Writes each record's map into `maps/<page hash>.json` (one small file per
  * record: a query fetches the maps of exactly the records it touches) and the
@@ -64,12 +76,8 @@ async function writeMaps(outputPath: string, maps: RecordMap[], dated: boolean):
   await mkdir(dir, { recursive: true });
   for (const [hash, x] of byHash) await writeFile(join(dir, `${hash}.json`), JSON.stringify(encodeMap(maps[x]!)));
   const items = maps.flatMap((m) => m.i.filter((i) => i.k === 'post' || i.k === 'essay'));
-  const meta: SearchMeta = {
-    records: maps.length,
-    items: items.length,
-    avgWords: Math.max(1, Math.round(items.reduce((s, i) => s + i.l, 0) / Math.max(1, items.length))),
-    dated,
-  };
+  const words = items.reduce((s, i) => s + i.l, 0);
+  const meta: SearchMeta = { records: maps.length, items: items.length, avgWords: averageWords(words, items.length), dated, words };
   await writeFile(join(dir, 'meta.json'), JSON.stringify(meta));
 }
 

@@ -13,6 +13,7 @@ import { renderAuthor, renderHit } from './render.js';
 
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
   search(q: string | null, o?: { filters?: Record<string, string> }): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -35,6 +36,8 @@ function load(): Promise<Backend> {
     const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
     await pf.options({});
     const meta = (await (await fetch(`${base}pagefind/maps/meta.json`)).json()) as SearchMeta;
+    // A sharded build's thread indexes (README "Scale"): searched as one with the archive-wide index.
+    for (const index of meta.indexes ?? []) await pf.mergeIndex(`${base}pagefind/${index}`);
     if (dates) dates.hidden = !meta.dated;
     const maps = new Map<string, Promise<WireMap | null>>();
     return {

@@ -1,10 +1,11 @@
+import { writesThread } from '../../../shards/part';
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../../site/archive';
 import { threadData } from '../../../site/data-files';
 
 export async function getStaticPaths() {
   const archive = await getArchive();
-  return archive.threads.map((t) => ({ params: { slug: t.id } }));
+  return archive.threads.filter((t) => writesThread(t.id)).map((t) => ({ params: { slug: t.id } }));
 }
 export const GET: APIRoute = async ({ params }) => {
   const archive = await getArchive();

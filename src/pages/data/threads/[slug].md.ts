@@ -1,11 +1,12 @@
 /** `/data/threads/<thread>.md`: a thread as normalised Markdown (the archive's Markdown export format). */
+import { writesThread } from '../../../shards/part';
 import type { APIRoute } from 'astro';
 import { getArchive, authorName } from '../../../site/archive';
 import { threadMarkdown } from '../../../lib/research/markdown';
 
 export async function getStaticPaths() {
   const archive = await getArchive();
-  return archive.threads.filter((t) => t.data.format !== 'essay').map((t) => ({ params: { slug: t.id } }));
+  return archive.threads.filter((t) => writesThread(t.id) && t.data.format !== 'essay').map((t) => ({ params: { slug: t.id } }));
 }
 export const GET: APIRoute = async ({ params }) => {
   const archive = await getArchive();

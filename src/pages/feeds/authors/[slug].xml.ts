@@ -1,4 +1,5 @@
 /** `/feeds/authors/<author>.xml`: an Atom feed of an author's posts, newest first. */
+import { writesSitePages } from '../../../shards/part';
 import type { APIRoute } from 'astro';
 import { getArchive, u } from '../../../site/archive';
 import { authorEntries } from '../../../site/feeds';
@@ -7,6 +8,7 @@ import { atomFeed } from '../../../lib/research/feeds';
 import { researchUrls } from '../../../lib/research/urls';
 
 export async function getStaticPaths() {
+  if (!writesSitePages()) return [];
   const archive = await getArchive();
   return archive.authors.map((a) => ({ params: { slug: a.id } }));
 }
