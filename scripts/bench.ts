@@ -1,17 +1,19 @@
 /**
- * `npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser]`: generates (or reuses)
+ * `npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo]`: generates (or reuses)
  * a synthetic archive of about N posts, builds the site from it, and prints one
  * line per figure: ingest rate, quote-resolution time, Astro build time, index
  * time, total wall time, peak memory, dist/ size, index size, thread-page HTML
  * against its text, and, in headless Chromium against the built site, the bytes
  * fetched and the time until the first results show for a cold first query and
- * a warm one.
+ * a warm one. With `--peer hugo`, the same corpus is then built by Hugo and
+ * indexed by Pagefind's CLI (scripts/bench/peer-hugo.ts), and timed against ours.
  *
  * Work folders (corpus, site, statistics) are under `--work DIR`, default `.bench/` (ignored by git).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { formatByProcess, startSampler, type MemoryReport } from './bench/memory.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -22,8 +24,9 @@ function arg(name: string, dflt: string): string {
 const posts = Number(arg('--posts', '10000'));
 const seed = arg('--seed', '1');
 const browserOn = !process.argv.includes('--no-browser');
-if (!Number.isFinite(posts) || posts < 1) {
-  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser]\n');
+const peer = arg('--peer', '');
+if (!Number.isFinite(posts) || posts < 1 || (peer && peer !== 'hugo')) {
+  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo]\n');
   process.exit(2);
 }
 const work = resolve(ROOT, arg('--work', '.bench'));
@@ -37,36 +40,13 @@ function figure(name: string, value: number | string, unit = ''): void {
   process.stdout.write(`${name}: ${typeof value === 'number' ? (Number.isInteger(value) ? value : value.toFixed(2)) : value}${unit ? ` ${unit}` : ''}\n`);
 }
 
-/** Process names by pid, for the memory figure. */
-const names = new Map<number, string>();
-
-/** Peak resident memory of a process tree, sampled from /proc (VmHWM of each process). */
-function treePeak(pid: number, seen: Map<number, number>): void {
-  const walk = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
-      if (hwm) seen.set(p, Math.max(seen.get(p) ?? 0, Number(hwm[1]) * 1024));
-      if (!names.has(p)) names.set(p, /Name:\s+(\S+)/.exec(status)?.[1] ?? '?');
-      for (const t of readdirSync(`/proc/${p}/task`)) {
-        const kids = readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').trim();
-        for (const k of kids ? kids.split(/\s+/) : []) walk(Number(k));
-      }
-    } catch {
-      /* the process ended */
-    }
-  };
-  walk(pid);
-}
-
-/** Runs a command, streaming its output to stderr; resolves with its output, wall time and peak RSS. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; ms: number; peak: number; peaks: Map<number, number> }> {
+/** Runs a command, streaming its output to stderr; resolves with its output, wall time and memory (peak of the tree's summed RSS at one moment). */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out: string; ms: number; peak: number; memory: MemoryReport }> {
   return new Promise((ok, fail) => {
     const t0 = performance.now();
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    const peaks = new Map<number, number>();
-    const timer = setInterval(() => child.pid && treePeak(child.pid, peaks), 100);
+    const sampler = startSampler(child.pid ?? 0);
     const take = (b: Buffer) => {
       out += b.toString();
       process.stderr.write(b);
@@ -74,10 +54,10 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ out
     child.stdout.on('data', take);
     child.stderr.on('data', take);
     child.on('close', (code) => {
-      clearInterval(timer);
+      const memory = sampler.stop();
       const ms = performance.now() - t0;
       if (code !== 0) fail(new Error(`${cmd} ${args.join(' ')} exited with ${code}`));
-      else ok({ out, ms, peak: [...peaks.values()].reduce((a, b) => a + b, 0), peaks });
+      else ok({ out, ms, peak: memory.peakSum, memory });
     });
   });
 }
@@ -131,13 +111,7 @@ figure('index time', (stats.indexMs ?? NaN) / 1000, 's');
 figure('total wall time', build.ms / 1000, 's');
 figure('time per post', (build.ms / corpusPosts) * 1000, 'µs');
 figure('peak memory (RSS)', build.peak / 2 ** 20, 'MiB');
-figure(
-  'peak memory by process',
-  [...build.peaks]
-    .filter(([, b]) => b > 50 * 2 ** 20)
-    .map(([pid, b]) => `${names.get(pid) ?? pid} ${Math.round(b / 2 ** 20)} MiB`)
-    .join(', '),
-);
+figure('peak memory by process', formatByProcess(build.memory));
 figure('dist size', sizeOf(outDir) / 2 ** 20, 'MiB');
 figure('index size', sizeOf(join(outDir, 'pagefind')) / 2 ** 20, 'MiB');
 const pfMeta = readdirSync(join(outDir, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
@@ -253,4 +227,10 @@ if (browserOn) {
     await browser.close();
     await server.close();
   }
+}
+
+if (peer === 'hugo') {
+  const { runHugoPeer, peerFigures } = await import('./bench/peer-hugo.js');
+  const result = await runHugoPeer({ postsJsonl: join(outDir, 'data/posts.jsonl'), work: join(work, `hugo-${posts}-${seed}`) });
+  for (const [name, value, unit] of result ? peerFigures(result, build.ms) : []) figure(name, value, unit);
 }
