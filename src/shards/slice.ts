@@ -45,6 +45,18 @@ function pick(from: Map<string, unknown>, ids: ReadonlySet<string>): Map<string,
   return out;
 }
 
+/**
+ * Authors as thread pages read them: names only. An author's posts, threads
+ * and counts are for the archive-wide author pages; leaving them out keeps a
+ * thread shard's slice, and so its hash, unchanged when the same author posts
+ * in a thread of another shard.
+ */
+function nameOnly(authors: Map<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [id, data] of authors) out.set(id, { ...(data as object), postCount: 0, posts: [], threads: [], quotes: [], quotedBy: [] });
+  return out;
+}
+
 /** The ids of the posts that `post` points at: its quotes' sources and the posts that quote it. */
 function neighbours(c: Collections, post: PostData, out: Set<string>): void {
   for (const r of post.quotes) {
@@ -97,7 +109,7 @@ export function threadSlice(c: Collections, own: ReadonlySet<string>, postsOf: R
     threads: pick(c.threads, threads),
     posts: pick(c.posts, allPosts),
     quotes: pick(c.quotes, quotes),
-    authors: pick(c.authors, authors),
+    authors: nameOnly(pick(c.authors, authors)),
     withdrawn: new Map(),
   };
 }
