@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo]`: generates (or reuses)
+ * `npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo] [--shards N|auto [--shard-posts K]]`: generates (or reuses)
  * a synthetic archive of about N posts, builds the site from it, and prints one
  * line per figure: ingest rate, quote-resolution time, Astro build time, index
  * time, total wall time, peak memory, dist/ size, index size, thread-page HTML
@@ -11,7 +11,7 @@
  * Work folders (corpus, site, statistics) are under `--work DIR`, default `.bench/` (ignored by git).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatByProcess, startSampler, type MemoryReport } from './bench/memory.js';
 
@@ -25,15 +25,71 @@ const posts = Number(arg('--posts', '10000'));
 const seed = arg('--seed', '1');
 const browserOn = !process.argv.includes('--no-browser');
 const peer = arg('--peer', '');
+/** `--shards N|auto`: the sharded build (plan, parts two at a time, merge) instead of one `astro build`. */
+const shards = arg('--shards', '');
+const shardPosts = arg('--shard-posts', '');
 if (!Number.isFinite(posts) || posts < 1 || (peer && peer !== 'hugo')) {
-  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo]\n');
+  process.stderr.write('usage: npm run bench -- --posts N [--seed S] [--work DIR] [--no-browser] [--peer hugo] [--shards N|auto [--shard-posts K]]\n');
   process.exit(2);
 }
 const work = resolve(ROOT, arg('--work', '.bench'));
 const corpus = join(work, `corpus-${posts}-${seed}`);
-const outDir = join(work, `site-${posts}-${seed}`);
+const mode = shards ? `sharded` : 'single';
+const outDir = join(work, `site-${posts}-${seed}${shards ? '-sharded' : ''}`);
 const statsFile = join(work, `stats-${posts}-${seed}.json`);
 mkdirSync(work, { recursive: true });
+
+/** Seconds since midnight of an Astro log line's `HH:MM:SS` stamp, or null. */
+function stamp(line: string | undefined): number | null {
+  const m = line ? /^(?:\[part \d+\/\d+\] )?(\d\d):(\d\d):(\d\d) /.exec(line) : null;
+  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;
+}
+
+/**
+ * The build's phases from its log, in ms. A single build: ingest (the
+ * importer), store (the rest of Astro's content sync), render (writing the
+ * pages; the search index is built meanwhile by Pagefind's process, `index`).
+ * A sharded build: plan (ingest and slices), parts (every part's pages and
+ * index, two at a time), merge.
+ */
+function phases(out: string): [string, number][] {
+  const lines = out.split('\n');
+  const sharded = /^phases: plan ([\d.]+) s, parts ([\d.]+) s/m.exec(out);
+  const merge = /^phases: merge ([\d.]+) s/m.exec(out);
+  if (sharded) {
+    const list: [string, number][] = [['plan (ingest and slices)', Number(sharded[1]) * 1000], ['parts (render and index, two at a time)', Number(sharded[2]) * 1000]];
+    if (merge) list.push(['merge', Number(merge[1]) * 1000]);
+    return list;
+  }
+  const sync = [stamp(lines.find((l) => /\[content\] Syncing content/.test(l))), stamp(lines.find((l) => /\[content\] Synced content/.test(l)))];
+  const render = [...out.matchAll(/✓ Completed in ([\d.]+)(m?s)\./g)].pop();
+  const list: [string, number][] = [['ingest', stats.ingestMs ?? NaN]];
+  if (sync[0] != null && sync[1] != null) list.push(['store (content sync less ingest, 1 s resolution)', Math.max(0, (sync[1]! - sync[0]!) * 1000 - (stats.ingestMs ?? 0))]);
+  if (render) list.push(['render (pages)', Number(render[1] ?? NaN) * (render[2] === 's' ? 1000 : 1)]);
+  list.push(['index (beside render)', stats.indexMs ?? NaN]);
+  return list;
+}
+
+/**
+ * Keeps this run's time per post in `<work>/per-post-<mode>.json` and prints
+ * it against the other archive sizes measured so far with the same build mode
+ * (the 10k / 100k / 1M ratio: linear cost is 1.0).
+ */
+function perPostRatios(msPerPost: number): void {
+  const file = join(work, `per-post-${mode}.json`);
+  let all: Record<string, number> = {};
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>;
+  } catch {
+    /* first run */
+  }
+  all[String(corpusPosts)] = msPerPost;
+  writeFileSync(file, `${JSON.stringify(all, null, 1)}\n`);
+  const sizes = Object.keys(all).map(Number).sort((a, b) => a - b);
+  const smallest = sizes[0]!;
+  figure(`time per post by archive size (${mode})`, sizes.map((n) => `${n.toLocaleString('en')}: ${(all[String(n)]! * 1000).toFixed(0)} µs`).join(', '));
+  if (smallest !== corpusPosts) figure(`time per post against ${smallest.toLocaleString('en')} posts`, (msPerPost / all[String(smallest)]!).toFixed(2), '×');
+}
 
 /** Prints one figure as `name: value unit`. */
 function figure(name: string, value: number | string, unit = ''): void {
@@ -90,7 +146,11 @@ rmSync(statsFile, { force: true });
 // A clean build, as in a publishing pipeline: no content-layer cache from an earlier build
 // (Astro would parse it at start and compare against it when saving).
 rmSync(join(ROOT, 'node_modules/.astro/data-store.json'), { force: true });
-const build = await run(process.execPath, ['--max-old-space-size=8192', '--max-semi-space-size=64', astro, 'build', '--outDir', outDir], {
+const planDir = join(work, `plan-${posts}-${seed}`);
+if (shards) rmSync(join(planDir, 'parts'), { recursive: true, force: true });
+const build = await run(process.execPath, shards
+  ? [tsx, 'scripts/build.ts', '--shards', shards, ...(shardPosts ? ['--shard-posts', shardPosts] : []), '--plan-dir', planDir, '--outDir', outDir]
+  : ['--max-old-space-size=8192', '--max-semi-space-size=64', astro, 'build', '--outDir', outDir], {
   ARCHIVE_CONTENT: corpus,
   ARCHIVE_STATS_FILE: statsFile,
   ASTRO_TELEMETRY_DISABLED: '1',
@@ -98,9 +158,12 @@ const build = await run(process.execPath, ['--max-old-space-size=8192', '--max-s
   NO_COLOR: '1',
 });
 const stats = existsSync(statsFile) ? (JSON.parse(readFileSync(statsFile, 'utf8')) as Record<string, number>) : {};
-const pagesLine = /\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/.exec(build.out.replace(/\u001b\[[0-9;]*m/g, ''));
-const astroMs = pagesLine ? Number(pagesLine[2]) * (pagesLine[3] === 's' ? 1000 : 1) : NaN;
+const plainOut = build.out.replace(/\u001b\[[0-9;]*m/g, '');
+const pageLines = [...plainOut.matchAll(/\[build\] (\d+) page\(s\) built in ([\d.]+)(m?s)/g)];
+const pagesLine = pageLines.length > 0 ? ([null, String(pageLines.reduce((a, m) => a + Number(m[1]), 0)), String(Math.max(...pageLines.map((m) => Number(m[2]) * (m[3] === 's' ? 1 : 0.001)))), 's'] as const) : null;
+const astroMs = pagesLine ? Number(pagesLine[2]) * 1000 : NaN;
 
+figure('build', shards ? `sharded (--shards ${shards}${shardPosts ? ` --shard-posts ${shardPosts}` : ''})` : 'single astro build');
 figure('posts', corpusPosts);
 figure('ingest rate', stats.ingestMs ? corpusPosts / (stats.ingestMs / 1000) : NaN, 'posts/s');
 figure('ingest time', (stats.ingestMs ?? NaN) / 1000, 's');
@@ -112,10 +175,15 @@ figure('total wall time', build.ms / 1000, 's');
 figure('time per post', (build.ms / corpusPosts) * 1000, 'µs');
 figure('peak memory (RSS)', build.peak / 2 ** 20, 'MiB');
 figure('peak memory by process', formatByProcess(build.memory));
+for (const [name, ms] of phases(plainOut)) figure(`phase: ${name}`, ms / 1000, 's');
+perPostRatios(build.ms / corpusPosts);
 figure('dist size', sizeOf(outDir) / 2 ** 20, 'MiB');
 figure('index size', sizeOf(join(outDir, 'pagefind')) / 2 ** 20, 'MiB');
-const pfMeta = readdirSync(join(outDir, 'pagefind')).find((f) => f.endsWith('.pf_meta'));
-if (pfMeta) figure('index pf_meta (gzipped, fetched by every first search)', (statSync(join(outDir, 'pagefind', pfMeta)).size / 1024).toFixed(1), 'KB');
+// A sharded build's search merges the thread shards' bundles (pagefind/shards/I/) into the archive-wide one: every first search fetches each pf_meta.
+const bundles = [join(outDir, 'pagefind'), ...(existsSync(join(outDir, 'pagefind/shards')) ? readdirSync(join(outDir, 'pagefind/shards')).map((d) => join(outDir, 'pagefind/shards', d)) : [])];
+const pfMetaBytes = bundles.reduce((a, b) => a + readdirSync(b).filter((f) => f.endsWith('.pf_meta')).reduce((x, f) => x + statSync(join(b, f)).size, 0), 0);
+if (pfMetaBytes > 0) figure('index pf_meta (gzipped, fetched by every first search)', (pfMetaBytes / 1024).toFixed(1), 'KB');
+if (bundles.length > 1) figure('index bundles merged by the search page', bundles.length);
 figure('index maps (per-post positions, all chunks)', (sizeOf(join(outDir, 'pagefind', 'maps')) / 1024).toFixed(0), 'KB');
 
 // A thread page's HTML against its text (target: at most 1.5 × text + 8 KB).

@@ -87,6 +87,8 @@ export interface ShardedArgs {
   shardPosts: number | undefined;
   /** `--plan-dir DIR`: where the plan, the slices and the parts go (default `.shards/`). */
   planDir: string;
+  /** `--search per-shard`: each part indexes its own documents (default for `--shard`); else one index beside the parts. */
+  search: 'one' | 'per-shard';
   /** `--outDir DIR`: the merged site (default `dist/`). */
   outDir: string;
   rest: string[];
@@ -94,7 +96,7 @@ export interface ShardedArgs {
 
 /** Reads the sharded build's options; throws with the usage on a malformed one. */
 export function shardedArgs(argv: string[]): ShardedArgs {
-  const out: ShardedArgs = { shards: null, shard: null, shardPosts: undefined, planDir: resolve(ROOT, '.shards'), outDir: resolve(ROOT, 'dist'), rest: [] };
+  const out: ShardedArgs = { shards: null, shard: null, shardPosts: undefined, planDir: resolve(ROOT, '.shards'), search: 'one', outDir: resolve(ROOT, 'dist'), rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -112,12 +114,35 @@ export function shardedArgs(argv: string[]): ShardedArgs {
       if (!out.shard) throw new Error(`--shard takes I/N with 0 <= I <= N, N >= 1 (got ${v}); 0/N is the archive-wide part`);
     } else if (a === '--shard-posts') out.shardPosts = Number(value());
     else if (a === '--plan-dir') out.planDir = resolve(value());
+    else if (a === '--search') {
+      const v = value();
+      if (v !== 'one' && v !== 'per-shard') throw new Error(`--search takes one or per-shard (got ${v})`);
+      out.search = v;
+    }
     else if (a === '--outDir') {
       out.outDir = resolve(value());
       out.rest.push(a, argv[i]!);
     } else out.rest.push(a);
   }
   return out;
+}
+
+/**
+ * The whole archive's search index, built by Pagefind's process while the
+ * parts render (reused when what it holds has not changed): the same records
+ * as a single build's, so a first search fetches what it would there.
+ */
+async function oneIndex(plan: Awaited<ReturnType<typeof import('./shards/plan.js').planShards>>, dir: string, log: (l: string) => void): Promise<void> {
+  const { readFile, writeFile } = await import('node:fs/promises');
+  if ((await readFile(resolve(dir, '.hash'), 'utf8').catch(() => null))?.trim() === plan.indexHash) {
+    log(`[index] unchanged since its last build: reused`);
+    return;
+  }
+  const { writeSearchIndex } = await import('../src/integrations/pagefind.js');
+  const t0 = performance.now();
+  const figures = await writeSearchIndex(plan.index, dir);
+  await writeFile(resolve(dir, '.hash'), `${plan.indexHash}\n`);
+  log(`[index] search index: ${figures.items} posts, sections, authors and quotes in ${figures.records} records, ${((performance.now() - t0) / 1000).toFixed(1)} s, ${Math.round(figures.indexBytes / 1024)} KB`);
 }
 
 /** The sharded build: plan, then every part (or one), then the merge when every part was built here. */
@@ -129,18 +154,24 @@ async function sharded(o: ShardedArgs): Promise<number> {
   const log = (l: string) => process.stdout.write(`${l}\n`);
   const t0 = performance.now();
   const count = o.shard ? o.shard.count : o.shards === 'auto' ? undefined : (o.shards ?? undefined);
-  const plan = await planShards({ content: contentDir(ROOT), dir: o.planDir, count, perShard: o.shardPosts, log });
+  // A part built on its own (a job of a matrix) indexes its own documents; a build of every part here makes one index beside them.
+  const search = o.shard || o.search === 'per-shard' ? 'per-shard' : 'one';
+  const plan = await planShards({ content: contentDir(ROOT), dir: o.planDir, count, perShard: o.shardPosts, search, log });
   const parts = resolve(o.planDir, 'parts');
   const t1 = performance.now();
+  const index = plan.search === 'one' ? oneIndex(plan, resolve(o.planDir, 'index'), log) : Promise.resolve();
+  index.catch(() => undefined);
   const { built, reused } = await buildParts({ plan, planDir: o.planDir, parts, only: o.shard ? [o.shard.index] : undefined, build, log });
   const t2 = performance.now();
-  log(`phases: plan ${((t1 - t0) / 1000).toFixed(1)} s, parts ${((t2 - t1) / 1000).toFixed(1)} s (built ${built.length}, reused ${reused.length})`);
+  await index;
+  const t3 = performance.now();
+  log(`phases: plan ${((t1 - t0) / 1000).toFixed(1)} s, parts ${((t2 - t1) / 1000).toFixed(1)} s (built ${built.length}, reused ${reused.length}), index ${plan.search === 'one' ? `waited ${((t3 - t2) / 1000).toFixed(1)} s more` : 'in the parts'}`);
   if (o.shard) {
     log(`part ${o.shard.index}/${o.shard.count} is in ${resolve(parts, String(o.shard.index))}; when every part is built, put them under one ${parts}/ and run \`npm run merge\`.`);
     return 0;
   }
   await mergeShards({ plan: o.planDir, parts, out: o.outDir, log });
-  log(`phases: merge ${((performance.now() - t2) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  log(`phases: merge ${((performance.now() - t3) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return 0;
 }
 
@@ -149,7 +180,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     args = shardedArgs(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`build: ${(e as Error).message}\nusage: npm run build [-- --shards N|auto [--shard-posts K] | --shard I/N] [--plan-dir DIR] [--outDir DIR]\n`);
+    process.stderr.write(`build: ${(e as Error).message}\nusage: npm run build [-- --shards N|auto [--shard-posts K] [--search one|per-shard] | --shard I/N] [--plan-dir DIR] [--outDir DIR]\n`);
     process.exit(2);
   }
   if (args.shards === null && args.shard === null) process.exitCode = await build(args.rest);

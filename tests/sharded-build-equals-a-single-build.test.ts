@@ -24,21 +24,21 @@ const single = join(TMP, 'single');
 const merged = join(TMP, 'merged');
 const planDir = join(TMP, 'plan');
 
-/** Every file below `dir` but the search index, relative to it. */
-async function files(dir: string): Promise<string[]> {
+/** Every file below `dir`, relative to it; without the search index unless `index`. */
+async function files(dir: string, index = true): Promise<string[]> {
   const all = await readdir(dir, { recursive: true, withFileTypes: true });
   return all
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .filter((f) => !f.startsWith('pagefind/'))
+    .filter((f) => index || !f.startsWith('pagefind/'))
     .sort();
 }
 
-/** Runs the sharded build of `content`; resolves to its output. */
-async function shardedBuild(content: string): Promise<string> {
+/** Runs the sharded build of `content` (into `out`, with `extra` arguments); resolves to its log. */
+async function shardedBuild(content: string, out = merged, extra: string[] = [], plan = planDir): Promise<string> {
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
   for (const k of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'FORCE_COLOR']) delete env[k];
-  const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--shards', '3', '--plan-dir', planDir, '--outDir', merged], { cwd: ROOT, env, maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--shards', '3', ...extra, '--plan-dir', plan, '--outDir', out], { cwd: ROOT, env, maxBuffer: 256 * 1024 * 1024 });
   return stdout;
 }
 
@@ -67,7 +67,7 @@ describe('a sharded build', () => {
     expect(plan.shards.slice(1).reduce((a, s) => a + s.posts, 0)).toBe(plan.posts);
   });
 
-  it('writes the same files as a single build, byte for byte', async () => {
+  it('writes the same files as a single build, byte for byte, its one search index included', async () => {
     const [a, b] = await Promise.all([files(single), files(merged)]);
     expect(b).toEqual(a);
     const differ: string[] = [];
@@ -79,16 +79,28 @@ describe('a sharded build', () => {
     expect(a.filter((f) => /^t\/[^/]+\/\d+\/index\.html$/.test(f)).length).toBe((await readPlan()).posts);
   });
 
-  describe('search on the merged site', () => {
+  describe('search on the merged site, one index or one per shard (as parts built on separate machines have)', () => {
     let browser: Browser;
     let server: Served;
+    let perShard: Served;
+    const perShardOut = join(TMP, 'merged-per-shard');
     beforeAll(async () => {
+      await cp(content, join(TMP, 'content-per-shard'), { recursive: true, preserveTimestamps: true });
+      await shardedBuild(join(TMP, 'content-per-shard'), perShardOut, ['--search', 'per-shard'], join(TMP, 'plan-per-shard'));
       server = await serve(merged, '/');
+      perShard = await serve(perShardOut, '/');
       browser = await launchChromium();
-    });
+    }, 600_000);
     afterAll(async () => {
       await browser?.close();
       await server?.close();
+      await perShard?.close();
+    });
+
+    it('merges the per-shard bundles, and keeps every other file as a single build has it', async () => {
+      expect(await files(perShardOut, false)).toEqual(await files(single, false));
+      const meta = JSON.parse(await readFile(join(perShardOut, 'pagefind/maps/meta.json'), 'utf8')) as { indexes: string[] };
+      expect(meta.indexes).toEqual(['shards/1/', 'shards/2/', 'shards/3/']);
     });
 
     it('finds a post of every shard by a word only that post has', async () => {
@@ -110,16 +122,17 @@ describe('a sharded build', () => {
         }
       }
       const page = await browser.newPage();
+      for (const site of [server, perShard])
       for (const [i, own] of slices.entries()) {
         const mine = new Set(own);
         const pick = [...where].find(([w, s]) => w.length >= 7 && s.size === 1 && mine.has(posts.get([...s][0]!)!.slug));
         expect(pick, `a word only one post of shard ${i + 1} has`).toBeDefined();
         const [word, keys] = pick!;
         const { slug, n } = posts.get([...keys][0]!)!;
-        await page.goto(`${server.url}search/?q=${encodeURIComponent(word)}`);
+        await page.goto(`${site.url}search/?q=${encodeURIComponent(word)}`);
         await page.waitForSelector('#search-status[data-count]');
         const urls = await page.$$eval('[data-search-result]', (els) => els.map((e) => e.getAttribute('data-url')));
-        expect(urls[0], `search for "${word}" (shard ${i + 1})`).toBe(`/t/${slug}/${n > 50 ? `page/${Math.ceil(n / 50)}/` : ''}#post-${n}`);
+        expect(urls[0], `search for "${word}" (shard ${i + 1}, ${site === server ? 'one index' : 'per-shard indexes'})`).toBe(`/t/${slug}/${n > 50 ? `page/${Math.ceil(n / 50)}/` : ''}#post-${n}`);
       }
       await page.close();
     });
@@ -128,6 +141,7 @@ describe('a sharded build', () => {
   it('reuses every part when nothing changed', async () => {
     const again = await shardedBuild(content);
     expect(again).toMatch(/built 0, reused 4/);
+    expect(again).toMatch(/\[index\] unchanged since its last build: reused/);
     expect(await files(merged)).toEqual(await files(single));
     expect(log).toMatch(/built 4, reused 0/);
   }, 600_000);

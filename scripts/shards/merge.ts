@@ -110,6 +110,11 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
     const got = JSON.parse(await readFile(stamp, 'utf8')) as PartStamp;
     if (got.hash !== s.hash) throw new Error(`Part ${s.index}/${plan.count} in ${partDir(o.parts, s.index)} was built from other content or code than the current plan (${got.hash.slice(0, 8)}, plan ${s.hash.slice(0, 8)}). Rebuild it with \`npm run build -- --shard ${s.index}/${plan.count}\`, then merge again.`);
   }
+  const indexDir = join(o.plan, 'index');
+  if (plan.search === 'one') {
+    const got = await readFile(join(indexDir, '.hash'), 'utf8').catch(() => null);
+    if (got?.trim() !== plan.indexHash) throw new Error(`The search index in ${indexDir} is missing or was built from other content than the current plan. Build it with \`npm run build -- --shards ${plan.count}\`, which builds it beside the parts, then merge again.`);
+  }
   await mkdir(o.out, { recursive: true });
   for (const n of await readdir(o.out)) if (n !== '.git') await rm(join(o.out, n), { recursive: true, force: true });
   const metas: SearchMeta[] = [];
@@ -130,6 +135,7 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
         postParts.push(file);
         continue;
       }
+      if (plan.search === 'one' && rel.startsWith('pagefind/')) continue;
       if (s.index > 0 && rel.startsWith('pagefind/') && !rel.startsWith('pagefind/maps/')) dest = `pagefind/shards/${s.index}/${rel.slice('pagefind/'.length)}`;
       const to = join(o.out, dest);
       if (existsSync(to)) {
@@ -141,6 +147,16 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
         await mkdir(parent, { recursive: true });
         made.add(parent);
       }
+      await place(file, to);
+      count++;
+    }
+  }
+  if (plan.search === 'one') {
+    for await (const file of files(indexDir)) {
+      const rel = relative(indexDir, file);
+      if (rel === '.hash') continue;
+      const to = join(o.out, 'pagefind', rel);
+      await mkdir(dirname(to), { recursive: true });
       await place(file, to);
       count++;
     }

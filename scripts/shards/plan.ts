@@ -41,6 +41,13 @@ export interface Plan {
   /** The record of published URLs to write into the content folder once the merged site is complete, or null. */
   published: string | null;
   ingestMs: number;
+  /**
+   * `one`: one index of the whole archive, built beside the parts (`<plan>/index/`);
+   * `per-shard`: each part indexes its own documents, and the search page merges the bundles.
+   */
+  search: 'one' | 'per-shard';
+  /** With `search: one`, the hash of what the index holds (every slice's hash). */
+  indexHash: string | null;
 }
 
 /** Options of `planShards`. */
@@ -53,6 +60,8 @@ export interface PlanOptions {
   count?: number;
   /** Posts per thread shard when `count` is not given (default `DEFAULT_SHARD_POSTS`). */
   perShard?: number;
+  /** One index beside the parts, or one per part (default `one`; see `Plan.search`). */
+  search?: 'one' | 'per-shard';
   /** Where progress lines go (default stderr). */
   log?: (line: string) => void;
 }
@@ -110,7 +119,7 @@ function pendingRecord(): string | null {
 }
 
 /** Imports `content` and writes the plan and its slices into `dir`. */
-export async function planShards(o: PlanOptions): Promise<Plan> {
+export async function planShards(o: PlanOptions): Promise<Plan & { index: NonNullable<ShardSlice['search']> }> {
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const t0 = performance.now();
   const loaded = await loadArchive(o.content, consoleLogger(log));
@@ -131,7 +140,8 @@ export async function planShards(o: PlanOptions): Promise<Plan> {
   }
   await mkdir(o.dir, { recursive: true });
   for (const f of await readdir(o.dir)) if (/^slice-\d+\.jsonl$/.test(f)) await rm(join(o.dir, f));
-  const code = await codeHash();
+  const mode = o.search ?? 'one';
+  const code = `${await codeHash()}|${mode}`;
   const shards: PlannedShard[] = [];
   const site: ShardSlice = {
     part: 'site',
@@ -139,7 +149,7 @@ export async function planShards(o: PlanOptions): Promise<Plan> {
     count,
     own: [],
     collections: Object.fromEntries(Object.entries(siteSlice(entries)).map(([k, m]) => [k, [...m]])) as ShardSlice['collections'],
-    search: { documents: [], authors: search.authors },
+    search: mode === 'one' ? null : { documents: [], authors: search.authors },
   };
   shards.push({ index: 0, threads: entries.threads.size, posts, hash: await writeSlice(join(o.dir, 'slice-0.jsonl'), site, code), slice: 'slice-0.jsonl' });
   for (let i = 1; i <= count; i++) {
@@ -151,13 +161,14 @@ export async function planShards(o: PlanOptions): Promise<Plan> {
       count,
       own: [...own],
       collections: Object.fromEntries(Object.entries(c).map(([k, m]) => [k, [...m]])) as ShardSlice['collections'],
-      search: { documents: search.documents.filter((d) => own.has(d.slug)), authors: [] },
+      search: mode === 'one' ? null : { documents: search.documents.filter((d) => own.has(d.slug)), authors: [] },
     };
     const mine = [...own].reduce((a, s) => a + (postsOf.get(s)?.length ?? 0), 0);
     shards.push({ index: i, threads: own.size, posts: mine, hash: await writeSlice(join(o.dir, `slice-${i}.jsonl`), slice, code), slice: `slice-${i}.jsonl` });
   }
-  const plan: Plan = { content: o.content, count, posts, shards, published: pendingRecord(), ingestMs: Math.round(ingestMs) };
+  const indexHash = mode === 'one' ? createHash('sha256').update(shards.map((s) => s.hash).join()).digest('hex').slice(0, 32) : null;
+  const plan: Plan = { content: o.content, count, posts, shards, published: pendingRecord(), ingestMs: Math.round(ingestMs), search: mode, indexHash };
   await writeFile(join(o.dir, 'plan.json'), `${JSON.stringify(plan, null, 1)}\n`);
   log(`[plan] ${posts} posts in ${count} thread shard(s) (${shards.slice(1).map((s) => s.posts).join(', ')} posts) and the archive-wide part; import ${(ingestMs / 1000).toFixed(1)} s, plan ${((performance.now() - t0 - ingestMs) / 1000).toFixed(1)} s`);
-  return plan;
+  return { ...plan, index: search };
 }

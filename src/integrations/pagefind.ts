@@ -35,6 +35,8 @@ interface SharedState {
   /** Where the index is written while pages render, to be moved into the build's output. */
   stagingDir?: string;
   job?: Promise<{ records: number; indexMs: number; indexBytes: number; items: number }>;
+  /** This build writes no index: a sharded build's part whose index is built beside it. */
+  skip?: boolean;
 }
 const KEY = Symbol.for('archive.search-index');
 function shared(): SharedState {
@@ -53,13 +55,20 @@ export function startSearchIndex(archive: () => { documents: SearchDocument[]; a
   const state = shared();
   if (state.command !== 'build' || state.job || !state.stagingDir) return;
   const staging = state.stagingDir;
-  state.job = (async () => {
-    const { documents, authors } = archive();
-    const entries = buildRecords(documents, authors);
-    await rm(staging, { recursive: true, force: true });
-    return { ...(await writeIndex(entries, staging)), items: entries.reduce((n, e) => n + e.map.i.length, 0) };
-  })();
+  state.job = writeSearchIndex(archive(), staging);
   state.job.catch(() => undefined); // reported at build:done
+}
+
+/** Marks this build as one without an index (a part of a sharded build whose one index is built beside the parts). */
+export function skipSearchIndex(): void {
+  shared().skip = true;
+}
+
+/** Builds the search index of `archive` into `dir` (emptied first): the index a build makes, for a sharded build's plan. */
+export async function writeSearchIndex(archive: { documents: SearchDocument[]; authors: SearchAuthor[] }, dir: string) {
+  const entries = buildRecords(archive.documents, archive.authors);
+  await rm(dir, { recursive: true, force: true });
+  return { ...(await writeIndex(entries, dir)), items: entries.reduce((n, e) => n + e.map.i.length, 0) };
 }
 
 /** Moves a finished index from the staging folder into the build's output. */
@@ -82,12 +91,14 @@ export default function pagefindIntegration(): AstroIntegration {
         const state = shared();
         state.command = command;
         state.job = undefined;
+        state.skip = undefined;
         // One folder per build process: two builds of one checkout (a test and a benchmark) must not share it.
         state.stagingDir = fileURLToPath(new URL(`archive-pagefind-${process.pid}/`, config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const state = shared();
+        if (state.skip) return;
         if (!state.job || !state.stagingDir) {
           throw new Error(
             'The search index was not started: the archive loader did not run in this build, so there is nothing to index. Check that src/content.config.ts uses archiveLoader() for its collections.',

@@ -12,7 +12,7 @@ import { buildArchive, excerpt, type Archive, type Diagnostic } from '../lib/ind
 import { crossLinks, postKey, type CrossLinks } from '../lib/cross-links.js';
 import { readCaptures } from './read-captures.js';
 import { reportedAtEnd, setImportReport } from '../integrations/import-report.js';
-import { startSearchIndex } from '../integrations/pagefind.js';
+import { skipSearchIndex, startSearchIndex } from '../integrations/pagefind.js';
 import { searchDocuments } from './search-documents.js';
 import { LIVE_COLLECTIONS } from '../integrations/data-store-module.js';
 import { postResearch } from '../lib/research/index.js';
@@ -190,7 +190,9 @@ function loadSlice(file: string, logger: LoaderContext['logger']): Promise<Slice
       setShardPart({ part: slice.part, index: slice.index, count: slice.count, own: new Set(slice.own) });
       const entries = Object.fromEntries(Object.entries(slice.collections).map(([k, list]) => [k, new Map(list)])) as unknown as Collections;
       logger.info(`shard ${slice.index}/${slice.count} (${slice.part === 'site' ? 'archive-wide pages' : `${slice.own.length} threads`}): ${entries.posts.size} posts, ${entries.threads.size} threads, ${entries.authors.size} authors from ${file}`);
-      startSearchIndex(() => slice.search);
+      const search = slice.search;
+      if (search) startSearchIndex(() => search);
+      else skipSearchIndex();
       return { entries };
     })();
     cache.set(`slice:${file}`, p);

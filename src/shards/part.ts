@@ -27,8 +27,12 @@ export interface ShardSlice {
   own: string[];
   /** Each collection's entries, `[id, data]` in the loader's order. */
   collections: Record<'threads' | 'posts' | 'quotes' | 'authors' | 'withdrawn', [string, unknown][]>;
-  /** What the shard's search index holds: its own documents (thread shards) or the authors (the archive-wide part). */
-  search: { documents: SearchDocument[]; authors: SearchAuthor[] };
+  /**
+   * What the shard's search index holds: its own documents (thread shards) or
+   * the authors (the archive-wide part); null when the part builds no index
+   * (one index of the whole archive is built beside the parts).
+   */
+  search: { documents: SearchDocument[]; authors: SearchAuthor[] } | null;
 }
 
 const KEY = Symbol.for('archive.shard-part');
