@@ -4,7 +4,9 @@
  * merged, give the same site as one build of the same content, file for file
  * (the search index aside: its records are grouped per shard); search on the
  * merged site finds a post of every shard; building again reuses every part;
- * and adding a thread rebuilds only its shard and the archive-wide part.
+ * adding a thread rebuilds only its shard and the archive-wide part, and the
+ * merge then updates the earlier output in place to what a fresh merge gives,
+ * removing the pages of a thread taken out again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -42,6 +44,16 @@ async function shardedBuild(content: string, out = merged, extra: string[] = [],
   return stdout;
 }
 
+/** The files of `a` and `b` that differ (both must list the same files). */
+async function differing(a: string, b: string): Promise<string[]> {
+  const differ: string[] = [];
+  for (const f of await files(a)) {
+    const [x, y] = await Promise.all([readFile(join(a, f)), readFile(join(b, f))]);
+    if (!x.equals(y)) differ.push(f);
+  }
+  return differ;
+}
+
 const readPlan = async () => JSON.parse(await readFile(join(planDir, 'plan.json'), 'utf8')) as Plan;
 
 describe('a sharded build', () => {
@@ -70,12 +82,7 @@ describe('a sharded build', () => {
   it('writes the same files as a single build, byte for byte, its one search index included', async () => {
     const [a, b] = await Promise.all([files(single), files(merged)]);
     expect(b).toEqual(a);
-    const differ: string[] = [];
-    for (const f of a) {
-      const [x, y] = await Promise.all([readFile(join(single, f)), readFile(join(merged, f))]);
-      if (!x.equals(y)) differ.push(f);
-    }
-    expect(differ).toEqual([]);
+    expect(await differing(single, merged)).toEqual([]);
     expect(a.filter((f) => /^t\/[^/]+\/\d+\/index\.html$/.test(f)).length).toBe((await readPlan()).posts);
   });
 
@@ -150,7 +157,7 @@ describe('a sharded build', () => {
     const before = await readPlan();
     await writeFile(
       join(content, 'added-thread.md'),
-      '---\ntitle: "What if the Zollverein had included Austria?"\n---\n\n## Post 1 by Wilhelmina\n\nA customs union with Vienna inside it changes the whole German question.\n\n## Post 2 by Kasimir\n\nOnly if Austrian industry could have stood the competition, which it could not.\n',
+      '# What if the Zollverein had included Austria?\n\n## Wilhelmina\n\nA customs union with Vienna inside it changes the whole German question.\n\n----------\n\n## Kasimir\n\nOnly if Austrian industry could have stood the competition, which it could not.\n\n----------\n\n## Wilhelmina\n\nThen Prussia would have had to bargain for the tariff from the start.\n',
     );
     const out = await shardedBuild(content);
     const after = await readPlan();
@@ -158,5 +165,27 @@ describe('a sharded build', () => {
     expect(changed).toContain(0);
     expect(changed.length).toBe(2);
     expect(out).toMatch(/built 2, reused 2/);
+    // The merge updated the earlier output in place; it equals a merge into an empty folder.
+    expect(out).toMatch(/merged from this plan folder before: [1-9]\d* files of rebuilt parts replaced/);
+    const fresh = join(TMP, 'merged-fresh');
+    await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/merge.ts', '--plan-dir', planDir, '--outDir', fresh], { cwd: ROOT });
+    expect(await files(merged)).toEqual(await files(fresh));
+    expect(await differing(fresh, merged)).toEqual([]);
+    expect((await files(merged)).filter((f) => /^t\/what-if-the-zollverein[^/]*\/\d+\/index\.html$/.test(f))).toHaveLength(3);
+  }, 600_000);
+
+  it('removes the pages of a removed thread when it merges in place', async () => {
+    await rm(join(content, 'added-thread.md'));
+    const out = await shardedBuild(content);
+    expect(out).toMatch(/built 2, reused 2/);
+    expect(out).toMatch(/merged from this plan folder before/);
+    const fresh = join(TMP, 'merged-fresh-2');
+    await run(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/merge.ts', '--plan-dir', planDir, '--outDir', fresh], { cwd: ROOT });
+    expect(await files(merged)).toEqual(await files(fresh));
+    expect(await differing(fresh, merged)).toEqual([]);
+    // Its post addresses now answer with the archive-wide part's page for withdrawn threads, not the posts.
+    const permalinks = (await files(merged)).filter((f) => /^t\/what-if-the-zollverein[^/]*\/\d+\/index\.html$/.test(f));
+    expect(permalinks).toHaveLength(3);
+    for (const f of permalinks) expect(await readFile(join(merged, f), 'utf8')).toMatch(/has been withdrawn/);
   }, 600_000);
 });

@@ -10,8 +10,9 @@
  * `data/posts.jsonl` are stitched in archive order.
  */
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { dirname, join, relative } from 'node:path';
 import type { Plan } from './plan.js';
@@ -44,6 +45,86 @@ async function place(from: string, to: string): Promise<void> {
   } catch {
     await copyFile(from, to);
   }
+}
+
+/** How many file system calls are in flight at once while placing (default 64). */
+const IN_FLIGHT = 64;
+
+/** Runs `fn` on every item, up to `IN_FLIGHT` at a time. */
+async function eachAtOnce<T>(items: T[], fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, items.length) }, worker));
+}
+
+/** The part number under which the one search index is recorded. */
+const INDEX_PART = -1;
+/** The record of the last merge into `out`, in the plan folder: one per output folder. */
+const recordName = (out: string) => `merged-${createHash('sha256').update(out).digest('hex').slice(0, 12)}.json`;
+
+/** What a merge placed, kept in `<plan>/merged-<hash of out>.json` so that the next merge into the same folder only replaces what changed. */
+interface MergeRecord {
+  out: string;
+  search: Plan['search'];
+  /** Each part (and the index, `-1`) with the hash it was built from and the files it placed. */
+  parts: { index: number; hash: string; files: string[] }[];
+}
+
+/** The last merge's record when it merged into `out` with the same kind of search and `out` still exists; else null (merge afresh). */
+async function lastMerge(record: string, out: string, search: Plan['search']): Promise<MergeRecord | null> {
+  if (!existsSync(out)) return null;
+  try {
+    const r = JSON.parse(await readFile(record, 'utf8')) as MergeRecord;
+    return r.out === out && r.search === search && Array.isArray(r.parts) ? r : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Creates the folders of `dests` under `out`, parents first, so that concurrent calls do not race to create one folder. */
+async function makeFolders(dests: Iterable<string>, out: string): Promise<void> {
+  const byDepth = new Map<number, string[]>();
+  for (const f of new Set([...dests].map((d) => dirname(join(out, d))))) {
+    const depth = f.split('/').length;
+    const list = byDepth.get(depth);
+    if (list) list.push(f);
+    else byDepth.set(depth, [f]);
+  }
+  for (const d of [...byDepth.keys()].sort((x, y) => x - y)) await eachAtOnce(byDepth.get(d)!, (f) => mkdir(f, { recursive: true }));
+}
+
+/** Empties `out` (but for a top-level `.git`) and places every `dest → source` of `placed` in it. Resolves to the count placed. */
+async function placeAfresh(placed: Map<string, string>, out: string): Promise<number> {
+  await mkdir(out, { recursive: true });
+  for (const n of await readdir(out)) if (n !== '.git') await rm(join(out, n), { recursive: true, force: true });
+  await makeFolders(placed.keys(), out);
+  await eachAtOnce([...placed], ([dest, from]) => place(from, join(out, dest)));
+  return placed.size;
+}
+
+/**
+ * Brings `out`, as the last merge (`before`) left it, up to date: the files of
+ * parts whose hash did not change stay as they are (they are links to the same
+ * files); those of rebuilt parts are replaced, and files no part writes any
+ * longer are removed. Resolves to the count placed.
+ */
+async function updateInPlace(before: MergeRecord, placed: Map<string, string>, owner: Map<string, number>, hashes: Map<number, string>, out: string): Promise<number> {
+  const kept = new Set(before.parts.filter((p) => hashes.get(p.index) === p.hash).map((p) => p.index));
+  const keptFiles = new Set(before.parts.filter((p) => kept.has(p.index)).flatMap((p) => p.files));
+  const gone = before.parts.filter((p) => !kept.has(p.index)).flatMap((p) => p.files.filter((f) => !placed.has(f)));
+  await eachAtOnce(gone, (f) => rm(join(out, f), { force: true }));
+  // A removed page leaves its folder empty (`t/slug/7/`): remove the folders that emptied, deepest first.
+  const emptied = [...new Set(gone.map((f) => dirname(f)))].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const d of emptied) await rmdir(join(out, d)).catch(() => undefined);
+  const fresh = [...placed].filter(([dest]) => !kept.has(owner.get(dest)!) && !keptFiles.has(dest));
+  await makeFolders(fresh.map(([dest]) => dest), out);
+  await eachAtOnce(fresh, async ([dest, from]) => {
+    await rm(join(out, dest), { force: true });
+    await place(from, join(out, dest));
+  });
+  return fresh.length;
 }
 
 async function* files(dir: string): AsyncGenerator<string> {
@@ -100,7 +181,7 @@ async function stitchPosts(sources: string[], order: Map<string, number>, out: s
 }
 
 /** Merges the parts of `plan` into `out`. Throws, saying which part to rebuild, when a part is missing, stale or clashes. */
-export async function mergeShards(o: MergeOptions): Promise<{ files: number; posts: number; ms: number }> {
+export async function mergeShards(o: MergeOptions): Promise<{ files: number; placedNow: number; posts: number; ms: number }> {
   const t0 = performance.now();
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const plan = JSON.parse(await readFile(join(o.plan, 'plan.json'), 'utf8')) as Plan;
@@ -115,12 +196,11 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
     const got = await readFile(join(indexDir, '.hash'), 'utf8').catch(() => null);
     if (got?.trim() !== plan.indexHash) throw new Error(`The search index in ${indexDir} is missing or was built from other content than the current plan. Build it with \`npm run build -- --shards ${plan.count}\`, which builds it beside the parts, then merge again.`);
   }
-  await mkdir(o.out, { recursive: true });
-  for (const n of await readdir(o.out)) if (n !== '.git') await rm(join(o.out, n), { recursive: true, force: true });
   const metas: SearchMeta[] = [];
   const postParts: string[] = [];
-  const made = new Set<string>();
-  let count = 0;
+  // Where each file goes and which part wrote it, decided first (a path two parts both wrote must hold the same bytes).
+  const placed = new Map<string, string>();
+  const owner = new Map<string, number>();
   for (const s of plan.shards) {
     const dir = partDir(o.parts, s.index);
     for await (const file of files(dir)) {
@@ -137,30 +217,31 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
       }
       if (plan.search === 'one' && rel.startsWith('pagefind/')) continue;
       if (s.index > 0 && rel.startsWith('pagefind/') && !rel.startsWith('pagefind/maps/')) dest = `pagefind/shards/${s.index}/${rel.slice('pagefind/'.length)}`;
-      const to = join(o.out, dest);
-      if (existsSync(to)) {
-        if (await sameBytes(file, to)) continue;
+      const first = placed.get(dest);
+      if (first === undefined) {
+        placed.set(dest, file);
+        owner.set(dest, s.index);
+      } else if (!(await sameBytes(first, file))) {
         throw new Error(`Parts of the sharded build both wrote ${dest}, differently (the second is part ${s.index}). Their URL spaces should be disjoint: check src/integrations/shard-output.ts for what a thread shard keeps.`);
       }
-      const parent = dirname(to);
-      if (!made.has(parent)) {
-        await mkdir(parent, { recursive: true });
-        made.add(parent);
-      }
-      await place(file, to);
-      count++;
     }
   }
   if (plan.search === 'one') {
     for await (const file of files(indexDir)) {
-      const rel = relative(indexDir, file);
+      const rel = relative(indexDir, file).split('\\').join('/');
       if (rel === '.hash') continue;
-      const to = join(o.out, 'pagefind', rel);
-      await mkdir(dirname(to), { recursive: true });
-      await place(file, to);
-      count++;
+      placed.set(`pagefind/${rel}`, file);
+      owner.set(`pagefind/${rel}`, INDEX_PART);
     }
   }
+  const hashes = new Map<number, string>(plan.shards.map((s) => [s.index, s.hash]));
+  if (plan.search === 'one' && plan.indexHash) hashes.set(INDEX_PART, plan.indexHash);
+  const record = join(o.plan, recordName(o.out));
+  const before = await lastMerge(record, o.out, plan.search);
+  // The record of this merge is removed while the output changes: a merge stopped halfway leaves none, and the next one starts afresh.
+  await rm(record, { force: true });
+  const count = before ? await updateInPlace(before, placed, owner, hashes, o.out) : await placeAfresh(placed, o.out);
+  if (before) log(`[merge] ${o.out} was merged from this plan folder before: ${count} files of rebuilt parts replaced, the others kept`);
   // One search: the archive-wide index first (authors), the thread shards' merged into it.
   if (metas.length > 0) {
     const items = metas.reduce((a, m) => a + m.items, 0);
@@ -193,7 +274,15 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pos
       );
     }
   }
+  const byPart = new Map<number, string[]>();
+  for (const [dest, part] of owner) {
+    const list = byPart.get(part);
+    if (list) list.push(dest);
+    else byPart.set(part, [dest]);
+  }
+  const merged: MergeRecord = { out: o.out, search: plan.search, parts: [...hashes].map(([index, hash]) => ({ index, hash, files: byPart.get(index) ?? [] })) };
+  await writeFile(record, JSON.stringify(merged));
   const ms = performance.now() - t0;
-  log(`[merge] ${plan.shards.length} parts, ${count} files, ${posts} posts in data/posts.jsonl, into ${o.out} in ${(ms / 1000).toFixed(1)} s`);
-  return { files: count, posts, ms };
+  log(`[merge] ${plan.shards.length} parts, ${placed.size} files, ${posts} posts in data/posts.jsonl, into ${o.out} in ${(ms / 1000).toFixed(1)} s`);
+  return { files: placed.size, placedNow: count, posts, ms };
 }
