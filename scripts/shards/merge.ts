@@ -115,9 +115,10 @@ async function updateInPlace(before: MergeRecord, placed: Map<string, string>, o
   const keptFiles = new Set(before.parts.filter((p) => kept.has(p.index)).flatMap((p) => p.files));
   const gone = before.parts.filter((p) => !kept.has(p.index)).flatMap((p) => p.files.filter((f) => !placed.has(f)));
   await eachAtOnce(gone, (f) => rm(join(out, f), { force: true }));
-  // A removed page leaves its folder empty (`t/slug/7/`): remove the folders that emptied, deepest first.
-  const emptied = [...new Set(gone.map((f) => dirname(f)))].sort((a, b) => b.split('/').length - a.split('/').length);
-  for (const d of emptied) await rmdir(join(out, d)).catch(() => undefined);
+  // A removed page leaves its folder empty (`t/slug/7/`, then `t/slug/`): remove the folders that emptied, deepest first.
+  const emptied = new Set<string>();
+  for (const f of gone) for (let d = dirname(f); d !== '.' && d !== '/' && !emptied.has(d); d = dirname(d)) emptied.add(d);
+  for (const d of [...emptied].sort((a, b) => b.split('/').length - a.split('/').length)) await rmdir(join(out, d)).catch(() => undefined);
   const fresh = [...placed].filter(([dest]) => !kept.has(owner.get(dest)!) && !keptFiles.has(dest));
   await makeFolders(fresh.map(([dest]) => dest), out);
   await eachAtOnce(fresh, async ([dest, from]) => {
