@@ -83,16 +83,9 @@ async function lastMerge(record: string, out: string, search: Plan['search']): P
   }
 }
 
-/** Creates the folders of `dests` under `out`, parents first, so that concurrent calls do not race to create one folder. */
+/** Creates the folders of `dests` under `out` (a recursive `mkdir` accepts a parent that another call just made). */
 async function makeFolders(dests: Iterable<string>, out: string): Promise<void> {
-  const byDepth = new Map<number, string[]>();
-  for (const f of new Set([...dests].map((d) => dirname(join(out, d))))) {
-    const depth = f.split('/').length;
-    const list = byDepth.get(depth);
-    if (list) list.push(f);
-    else byDepth.set(depth, [f]);
-  }
-  for (const d of [...byDepth.keys()].sort((x, y) => x - y)) await eachAtOnce(byDepth.get(d)!, (f) => mkdir(f, { recursive: true }));
+  await eachAtOnce([...new Set([...dests].map((d) => dirname(join(out, d))))], (f) => mkdir(f, { recursive: true }));
 }
 
 /** Empties `out` (but for a top-level `.git`) and places every `dest → source` of `placed` in it. Resolves to the count placed. */
@@ -182,7 +175,7 @@ async function stitchPosts(sources: string[], order: Map<string, number>, out: s
 }
 
 /** Merges the parts of `plan` into `out`. Throws, saying which part to rebuild, when a part is missing, stale or clashes. */
-export async function mergeShards(o: MergeOptions): Promise<{ files: number; placedNow: number; posts: number; ms: number }> {
+export async function mergeShards(o: MergeOptions): Promise<{ files: number; posts: number; ms: number }> {
   const t0 = performance.now();
   const log = o.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const plan = JSON.parse(await readFile(join(o.plan, 'plan.json'), 'utf8')) as Plan;
@@ -285,5 +278,5 @@ export async function mergeShards(o: MergeOptions): Promise<{ files: number; pla
   await writeFile(record, JSON.stringify(merged));
   const ms = performance.now() - t0;
   log(`[merge] ${plan.shards.length} parts, ${placed.size} files, ${posts} posts in data/posts.jsonl, into ${o.out} in ${(ms / 1000).toFixed(1)} s`);
-  return { files: placed.size, placedNow: count, posts, ms };
+  return { files: placed.size, posts, ms };
 }
